@@ -1,0 +1,64 @@
+package org.losslab.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** The framework around an {@link ElementLoss}: batching, weights, reduction, validation. */
+final class ElementwiseLossFunction extends AbstractLossFunction {
+  private final ElementLoss loss;
+  private final BatchKernel kernel;
+
+  ElementwiseLossFunction(String name, Parameters parameters, Domains domains, ElementLoss loss,
+      @Nullable BatchKernel kernel) {
+    super(name, parameters, domains, false);
+    this.loss = loss;
+    this.kernel = kernel != null ? kernel : this::defaultWeightedSum;
+  }
+
+  @Override
+  double weightedSum(Batch batch) {
+    return kernel.weightedSum(batch, 0, batch.rows());
+  }
+
+  private double defaultWeightedSum(Batch batch, int fromRow, int toRow) {
+    int columns = batch.predictionColumns();
+    Sum sum = new Sum();
+    for (int row = fromRow; row < toRow; row++) {
+      double weight = batch.weight(row);
+      for (int i = row * columns, end = i + columns; i < end; i++) {
+        sum.add(weight * loss.value(batch.prediction(i), batch.label(i)));
+      }
+    }
+    return sum.value();
+  }
+
+  @Override
+  public double[] values(Batch batch) {
+    validate(batch);
+    int columns = batch.predictionColumns();
+    double[] values = new double[batch.rows() * columns];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = batch.weight(i / columns) * loss.value(batch.prediction(i), batch.label(i));
+    }
+    return values;
+  }
+
+  @Override
+  public double[] firstDerivatives(Batch batch) {
+    validate(batch);
+    double[] derivatives = new double[batch.rows() * batch.predictionColumns()];
+    for (int i = 0; i < derivatives.length; i++) {
+      derivatives[i] = loss.derivative(batch.prediction(i), batch.label(i));
+    }
+    return derivatives;
+  }
+
+  @Override
+  public double[] secondDerivatives(Batch batch) {
+    validate(batch);
+    double[] derivatives = new double[batch.rows() * batch.predictionColumns()];
+    for (int i = 0; i < derivatives.length; i++) {
+      derivatives[i] = loss.secondDerivative(batch.prediction(i), batch.label(i));
+    }
+    return derivatives;
+  }
+}
