@@ -24,6 +24,9 @@ final class ElementwiseLossFunction extends AbstractLossFunction {
     Sum sum = new Sum();
     for (int row = fromRow; row < toRow; row++) {
       double weight = batch.weight(row);
+      if (weight == 0) {
+        continue; // a zero weight removes the row, even where its loss is +∞ (0·∞ would be NaN)
+      }
       for (int i = row * columns, end = i + columns; i < end; i++) {
         sum.add(weight * loss.value(batch.prediction(i), batch.label(i)));
       }
@@ -37,7 +40,8 @@ final class ElementwiseLossFunction extends AbstractLossFunction {
     int columns = batch.predictionColumns();
     double[] values = new double[batch.rows() * columns];
     for (int i = 0; i < values.length; i++) {
-      values[i] = batch.weight(i / columns) * loss.value(batch.prediction(i), batch.label(i));
+      double weight = batch.weight(i / columns);
+      values[i] = weight == 0 ? 0 : weight * loss.value(batch.prediction(i), batch.label(i));
     }
     return values;
   }

@@ -43,7 +43,7 @@ public final class LossRegistry {
     for (LossProvider provider : candidates) {
       String problem = malformed(provider);
       if (problem != null) {
-        problems.add(new LoadProblem(provider.getClass().getName(), List.of(), problem, null));
+        problems.add(new LoadProblem(provider.getClass().getName(), wellFormedId(provider), problem, null));
         continue;
       }
       String id = provider.id();
@@ -180,6 +180,16 @@ public final class LossRegistry {
       return null;
     } catch (RuntimeException | LinkageError e) {
       return "describing itself threw " + describe(e);
+    }
+  }
+
+  /** The id of a rejected provider when the id itself is fine, so that asking for it reports the problem. */
+  private static List<String> wellFormedId(LossProvider provider) {
+    try {
+      String id = provider.id();
+      return id != null && ID.matcher(id).matches() ? List.of(id) : List.of();
+    } catch (RuntimeException | LinkageError e) {
+      return List.of();
     }
   }
 

@@ -87,8 +87,12 @@ public final class Parameters {
           throw wrongType(loss, parameter, raw);
         }
         double value = number.doubleValue();
-        if (!parameter.range().contains(value) || value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+        if (!parameter.range().contains(value)) {
           throw outOfRange(loss, parameter, raw);
+        }
+        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+          throw new InvalidParameterException(loss, name, loss + ": " + name + " (" + describe(raw)
+              + ") is outside the integer range [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
         }
         return (int) value;
       }
@@ -141,8 +145,15 @@ public final class Parameters {
   }
 
   private static InvalidParameterException outOfRange(String loss, Parameter parameter, Object raw) {
+    // An unbounded range rejects only NaN and ±∞, which "must be any number" would not explain.
+    Range range = parameter.range();
+    String allowed = range.lower() == Double.NEGATIVE_INFINITY && range.upper() == Double.POSITIVE_INFINITY
+        ? "a finite number" : parameter.allowed();
+    if (allowed.startsWith("[") || allowed.startsWith("(")) {
+      allowed = "in " + allowed;
+    }
     return new InvalidParameterException(loss, parameter.name(),
-        loss + ": " + parameter.name() + " (" + describe(raw) + ") must be " + parameter.allowed());
+        loss + ": " + parameter.name() + " (" + describe(raw) + ") must be " + allowed);
   }
 
   private static String describe(@Nullable Object raw) {
@@ -178,7 +189,7 @@ public final class Parameters {
 
   /** The value of a number parameter. */
   public double number(String name) {
-    return (Double) get(name);
+    return ((Number) get(name)).doubleValue();
   }
 
   /** The value of an integer parameter. */

@@ -14,6 +14,9 @@ final class RowwiseLossFunction extends AbstractLossFunction {
     Rows rows = new Rows(batch);
     Sum sum = new Sum();
     for (int row = 0; row < batch.rows(); row++) {
+      if (batch.weight(row) == 0) {
+        continue; // a zero weight removes the row, even where its loss is +∞ (0·∞ would be NaN)
+      }
       rows.load(row);
       sum.add(batch.weight(row) * loss.value(rows.predictions, rows.labels));
     }
@@ -27,7 +30,7 @@ final class RowwiseLossFunction extends AbstractLossFunction {
     double[] values = new double[batch.rows()];
     for (int row = 0; row < values.length; row++) {
       rows.load(row);
-      values[row] = batch.weight(row) * loss.value(rows.predictions, rows.labels);
+      values[row] = batch.weight(row) == 0 ? 0 : batch.weight(row) * loss.value(rows.predictions, rows.labels);
     }
     return values;
   }

@@ -20,13 +20,18 @@ public final class Suggestions {
    */
   public static List<String> closest(String name, Collection<String> candidates) {
     String wanted = normalise(name);
-    int limit = Math.max(2, wanted.length() / 3);
+    // One edit per three characters (at least one): "hubr" finds huber, "10" does not find "2".
+    int limit = Math.max(1, wanted.length() / 3);
     record Scored(String candidate, int distance) {}
     List<Scored> scored = new ArrayList<>();
     for (String candidate : candidates) {
       String normalised = normalise(candidate);
       int distance = distance(wanted, normalised);
-      if (distance <= limit || (wanted.length() >= 2 && normalised.startsWith(wanted))) {
+      if (normalised.equals(wanted)) {
+        scored.add(new Scored(candidate, -1));
+      } else if (wanted.length() >= 2 && normalised.startsWith(wanted)) {
+        scored.add(new Scored(candidate, 0));
+      } else if (distance <= limit) {
         scored.add(new Scored(candidate, distance));
       }
     }

@@ -86,7 +86,7 @@ final class Validation {
         sum += y;
       }
       if (!Double.isNaN(sum) && Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
-        throw new InvalidInputException(loss + ": labels row " + row + " sums to " + sum
+        throw new InvalidInputException(loss + ": labels row " + row + " sums to " + format(sum)
             + "; a one-hot (probability) row must sum to 1", Input.LABELS, row, -1);
       }
     }
@@ -100,7 +100,7 @@ final class Validation {
     for (int row = 0; row < batch.rows(); row++) {
       double w = batch.weight(row);
       if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
-        throw new InvalidInputException(loss + ": weights row " + row + " is " + w
+        throw new InvalidInputException(loss + ": weights row " + row + " is " + format(w)
             + "; expected a finite weight >= 0", Input.WEIGHTS, row, 0);
       }
       total += w;
@@ -112,10 +112,15 @@ final class Validation {
 
   private static InvalidInputException outside(String loss, Input input, int row, int column, double value,
       String expected, String hint) {
-    String what = Double.isNaN(value) ? "NaN" : Double.toString(value);
+    String what = Double.isNaN(value) ? "NaN" : format(value);
     String nanHint = Double.isNaN(value) ? "; data must be finite (or choose a NaN policy)" : hint;
     return new InvalidInputException(loss + ": " + input.id() + " row " + row + ", column " + column + " is " + what
         + "; expected " + expected + nanHint, input, row, column);
+  }
+
+  /** A value as the user wrote it: a float32 1.2 prints as 1.2, not as its widened 1.2000000476837158. */
+  static String format(double value) {
+    return value == (float) value ? Float.toString((float) value) : Double.toString(value);
   }
 
   private static String predictionHint(PredictionDomain domain, double value) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.losslab.api.Batch;
 import org.losslab.api.LossFunction;
 import org.losslab.api.Reduction;
@@ -57,19 +58,18 @@ public final class DerivativeChecker {
     double[] second = loss.secondDerivatives(batch);
     double[] gradient = loss.reduction() == Reduction.NONE ? null : loss.gradient(batch);
     for (int i = 0; i < predictions.length; i++) {
-      int row = i / columns;
       double saved = predictions[i];
       double h = step * Math.max(1.0, Math.abs(saved));
       predictions[i] = saved + h;
-      Batch up = rebuild(predictions, columns, labels, labelColumns, batch, weights);
-      double valueUp = elementValue(loss, up, i, rowwise, columns) / weights[row];
+      Batch up = rebuild(predictions, columns, labels, labelColumns, batch, null);
+      double valueUp = elementValue(loss, up, i, rowwise, columns);
       double firstUp = loss.firstDerivatives(up)[i];
-      double reducedUp = gradient == null ? 0 : loss.value(up);
+      double reducedUp = gradient == null ? 0 : loss.value(rebuild(predictions, columns, labels, labelColumns, batch, weights));
       predictions[i] = saved - h;
-      Batch down = rebuild(predictions, columns, labels, labelColumns, batch, weights);
-      double valueDown = elementValue(loss, down, i, rowwise, columns) / weights[row];
+      Batch down = rebuild(predictions, columns, labels, labelColumns, batch, null);
+      double valueDown = elementValue(loss, down, i, rowwise, columns);
       double firstDown = loss.firstDerivatives(down)[i];
-      double reducedDown = gradient == null ? 0 : loss.value(down);
+      double reducedDown = gradient == null ? 0 : loss.value(rebuild(predictions, columns, labels, labelColumns, batch, weights));
       predictions[i] = saved;
       compare(mismatches, "first derivative", i, columns, saved, first[i], (valueUp - valueDown) / (2 * h));
       compare(mismatches, "second derivative", i, columns, saved, second[i], (firstUp - firstDown) / (2 * h));
@@ -108,10 +108,11 @@ public final class DerivativeChecker {
     return loss.values(batch)[rowwise ? index / columns : index];
   }
 
+  /** The batch with perturbed predictions; unweighted when {@code weights} is null (element values are ℓ, not w·ℓ). */
   private static Batch rebuild(double[] predictions, int columns, double[] labels, int labelColumns, Batch original,
-      double[] weights) {
+      double @Nullable [] weights) {
     Batch batch = Batch.ofRows(predictions, columns, labels, labelColumns).withNanPolicy(original.nanPolicy());
-    return original.hasWeights() ? batch.withWeights(weights) : batch;
+    return original.hasWeights() && weights != null ? batch.withWeights(weights) : batch;
   }
 
   private static double[] copyPredictions(Batch batch) {

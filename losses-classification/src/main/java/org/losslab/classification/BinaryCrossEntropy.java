@@ -1,0 +1,119 @@
+package org.losslab.classification;
+
+import java.util.List;
+import org.losslab.api.Domains;
+import org.losslab.api.ElementLoss;
+import org.losslab.api.LabelDomain;
+import org.losslab.api.LossFunction;
+import org.losslab.api.LossProvider;
+import org.losslab.api.Parameter;
+import org.losslab.api.Parameters;
+import org.losslab.api.PredictionDomain;
+import org.losslab.api.Range;
+import org.losslab.api.Task;
+
+/**
+ * Binary cross-entropy (log loss) of a predicted probability of class 1, with a weight for each class.
+ *
+ * <pre>
+ *   ℓ(p, y) = −[w₊ · y · log q + w₋ · (1 − y) · log(1 − q)] / ln(base),   q = the epsilon transform of p
+ *   ∂ℓ/∂p   = −[w₊ y / q − w₋ (1 − y) / (1 − q)] · dq/dp / ln(base)
+ *   ∂²ℓ/∂p² = [w₊ y / q² + w₋ (1 − y) / (1 − q)²] · (dq/dp)² / ln(base)
+ *   from logits x: ℓ = [w₊ y softplus(−x) + w₋ (1 − y) softplus(x)] / ln(base),
+ *                  dℓ/dx = [w₊ y (σ(x) − 1) + w₋ (1 − y) σ(x)] / ln(base), d²ℓ/dx² = w_y σ(x) σ(−x) / ln(base)
+ * </pre>
+ *
+ * <p>Parameters: {@code positive_weight} w₊ ≥ 0 (default 1) and {@code negative_weight} w₋ ≥ 0 (default 1), plus
+ * the shared {@code from_logits}, {@code epsilon}, {@code epsilon_mode} and {@code log_base} of
+ * {@link CrossEntropyOptions}. From logits the loss is exact at any x: ±∞ costs 0 when the label agrees and +∞
+ * (the exact limit) when it does not, and the derivatives stay finite (−1/0 and 0/+1), never NaN.
+ *
+ * <p>Source: the tutorial's "Weighed Cross Entropy" section (with w₊ = w₋ = 1 it is the plain cross-entropy);
+ * Keras {@code binary_crossentropy} for the clip semantics; PyTorch {@code BCEWithLogitsLoss} for logits.
+ */
+public final class BinaryCrossEntropy implements ElementLoss {
+  static final String ID = "binary_cross_entropy";
+
+  private final double positiveWeight;
+  private final double negativeWeight;
+  private final CrossEntropyOptions options;
+  private final ModulatedCrossEntropy form;
+
+  private BinaryCrossEntropy(double positiveWeight, double negativeWeight, CrossEntropyOptions options) {
+    this.positiveWeight = positiveWeight;
+    this.negativeWeight = negativeWeight;
+    this.options = options;
+    this.form = new ModulatedCrossEntropy(positiveWeight, negativeWeight, 0, options);
+  }
+
+  static BinaryCrossEntropy from(Parameters parameters) {
+    return new BinaryCrossEntropy(parameters.number("positive_weight"), parameters.number("negative_weight"),
+        CrossEntropyOptions.from(parameters));
+  }
+
+  Domains domains() {
+    return new Domains(options.predictions(PredictionDomain.LOGIT), LabelDomain.BINARY);
+  }
+
+  @Override
+  public double value(double prediction, double label) {
+    return form.value(prediction, label);
+  }
+
+  @Override
+  public double derivative(double prediction, double label) {
+    return form.derivative(prediction, label);
+  }
+
+  @Override
+  public double secondDerivative(double prediction, double label) {
+    return form.secondDerivative(prediction, label);
+  }
+
+  @Override
+  public String toString() {
+    return "BinaryCrossEntropy(positive_weight=" + positiveWeight + ", negative_weight=" + negativeWeight
+        + options.nonDefaults() + ")";
+  }
+
+  /** Registers {@code binary_cross_entropy}. */
+  public static final class Provider implements LossProvider {
+    @Override
+    public String id() {
+      return ID;
+    }
+
+    @Override
+    public String description() {
+      return "binary cross-entropy (log loss) of a probability of class 1, with per-class weights";
+    }
+
+    @Override
+    public Task task() {
+      return Task.CLASSIFICATION;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return CrossEntropyOptions.after(
+          Parameter.number("positive_weight", 1.0, Range.atLeast(0), "weight of the loss on class 1 (y = 1)"),
+          Parameter.number("negative_weight", 1.0, Range.atLeast(0), "weight of the loss on class 0 (y = 0)"));
+    }
+
+    @Override
+    public Domains domains() {
+      return new Domains(PredictionDomain.PROBABILITY, LabelDomain.BINARY);
+    }
+
+    @Override
+    public String formula() {
+      return "loss = -[positive_weight * y * log(q) + negative_weight * (1 - y) * log(1 - q)] / ln(log_base)";
+    }
+
+    @Override
+    public LossFunction create(Parameters parameters) {
+      BinaryCrossEntropy loss = from(parameters);
+      return LossFunction.elementwise(ID, parameters, loss.domains(), loss);
+    }
+  }
+}

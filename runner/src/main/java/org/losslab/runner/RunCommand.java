@@ -1,0 +1,95 @@
+package org.losslab.runner;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.losslab.api.LossRegistry;
+import org.losslab.api.Suggestions;
+import org.losslab.runner.data.Dataset;
+import org.losslab.runner.evaluate.Evaluator;
+import org.losslab.runner.evaluate.Progress;
+import org.losslab.runner.evaluate.Report;
+import org.losslab.runner.evaluate.Status;
+import org.losslab.runner.experiment.Experiment;
+import org.losslab.runner.experiment.ExperimentReader;
+import org.losslab.runner.report.ReportFile;
+import org.losslab.runner.report.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code losslab run EXPERIMENT.yaml}: evaluates every pair and reports. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Evaluates every loss on every dataset of an experiment and reports the results.")
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "EXPERIMENT", description = "the experiment file (YAML)")
+  Path experimentFile;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "report format: table (default), markdown, csv or json")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "write the report to FILE (atomically) instead of the terminal")
+  @Nullable Path output;
+
+  @Option(names = "--verbose", description = "print stack traces of errors")
+  boolean verbose;
+
+  private final ExperimentReader reader;
+  private final Evaluator evaluator;
+  private final Map<String, ReportWriter> writers = new TreeMap<>();
+  private final LossRegistry registry;
+
+  @Inject
+  RunCommand(ExperimentReader reader, Evaluator evaluator, Set<ReportWriter> writers, LossRegistry registry) {
+    this.reader = reader;
+    this.evaluator = evaluator;
+    this.registry = registry;
+    writers.forEach(writer -> this.writers.put(writer.format(), writer));
+  }
+
+  @Override
+  public Integer call() {
+    ReportWriter writer = writers.get(format);
+    if (writer == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format \"" + format + "\""
+          + Suggestions.hint(format, writers.keySet()) + " (formats: " + String.join(", ", writers.keySet()) + ")");
+    }
+    LoadWarnings.print(registry, spec.commandLine().getErr());
+    Experiment experiment = reader.read(experimentFile, experimentFile.toString());
+    Progress progress = new Progress(spec.commandLine().getErr());
+    Map<String, Dataset> datasets = evaluator.prepare(experiment, progress);
+    Report report = evaluator.evaluate(experiment, datasets, progress);
+    if (output != null) {
+      ReportFile.write(output, writer, report);
+      spec.commandLine().getOut().println(summary(report) + " (report written to " + output + ")");
+    } else {
+      writer.write(report, spec.commandLine().getOut());
+    }
+    return exitCode(report);
+  }
+
+  static int exitCode(Report report) {
+    Map<Status, Integer> summary = report.summary();
+    if (summary.get(Status.ERROR) > 0) {
+      return ExitCodes.EVALUATION_FAILED;
+    }
+    return summary.get(Status.FAIL) > 0 ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
+  }
+
+  private static String summary(Report report) {
+    Map<Status, Integer> summary = report.summary();
+    return summary.get(Status.PASS) + " passed, " + summary.get(Status.FAIL) + " failed, " + summary.get(Status.ERROR)
+        + " errors, " + summary.get(Status.SKIPPED) + " skipped, " + summary.get(Status.COMPUTED) + " computed";
+  }
+}

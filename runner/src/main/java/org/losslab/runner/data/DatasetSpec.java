@@ -1,0 +1,63 @@
+package org.losslab.runner.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.losslab.runner.experiment.Location;
+
+/**
+ * Where a dataset's rows come from, as the experiment file declares it. Every record carries the locations of its
+ * fields in the experiment file, so that a problem found while reading the data points back at the line that
+ * named it.
+ */
+public sealed interface DatasetSpec {
+
+  /** The dataset's name, unique in the experiment. */
+  String name();
+
+  /** Where the dataset is declared. */
+  Location location();
+
+  /** The field path of the dataset in the experiment: {@code datasets.l1-example}. */
+  default String path() {
+    return "datasets." + name();
+  }
+
+  /**
+   * Values written in the experiment itself. {@code predictions} and {@code labels} are N rows of M values
+   * (a flat list in the file is N rows of one).
+   */
+  record Inline(String name, Location location, double[][] predictions, double[][] labels, double @Nullable [] weights)
+      implements DatasetSpec {}
+
+  /**
+   * A CSV file with a header row.
+   *
+   * @param file the file, resolved against the experiment's folder
+   * @param fileLocation where the {@code csv:} value is
+   * @param predictionColumns the columns holding the M predictions
+   * @param labelColumns the columns holding the labels (M of them, or one class index)
+   * @param weightColumn the column holding sample weights, if any
+   * @param columnsLocation where the {@code predictions:} value is (for a column that is not found)
+   */
+  record Csv(String name, Location location, Path file, Location fileLocation, List<String> predictionColumns,
+      List<String> labelColumns, @Nullable String weightColumn, Location columnsLocation) implements DatasetSpec {}
+
+  /**
+   * NumPy {@code .npy} files, float32 or float64, 1-D (N) or 2-D (N × M), C order, little-endian.
+   *
+   * @param weights an optional 1-D file of N sample weights
+   */
+  record Npy(String name, Location location, Path predictions, Path labels, @Nullable Path weights)
+      implements DatasetSpec {}
+
+  /**
+   * Generated data, reproducible from its seed.
+   *
+   * @param kind {@code regression} (labels around a line, predictions near them, a fraction of gross outliers),
+   *     {@code binary} (0/1 labels with {@code classBalance} positives, calibrated-ish probabilities), or
+   *     {@code multiclass} ({@code classes} columns of probabilities, class-index labels)
+   */
+  record Generated(String name, Location location, String kind, int rows, long seed, double outlierFraction,
+      double classBalance, int classes) implements DatasetSpec {}
+}

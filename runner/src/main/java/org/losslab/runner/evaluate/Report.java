@@ -1,0 +1,73 @@
+package org.losslab.runner.evaluate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a run produced, in the order of the experiment: losses as listed (sweeps expanded), each on its
+ * datasets.
+ *
+ * @param experiment the experiment's name
+ * @param description its description, if any
+ * @param tolerance the relative tolerance the expectations were checked with
+ * @param results one per (loss configuration, dataset) pair
+ */
+public record Report(String experiment, @Nullable String description, double tolerance, List<Result> results) {
+
+  public Report {
+    results = List.copyOf(results);
+  }
+
+  /** How many results have each status, every status present (0 when none): pass, fail, error, skipped, computed. */
+  public Map<Status, Integer> summary() {
+    Map<Status, Integer> summary = new LinkedHashMap<>();
+    for (Status status : Status.values()) {
+      summary.put(status, 0);
+    }
+    for (Result result : results) {
+      summary.merge(result.status(), 1, Integer::sum);
+    }
+    return summary;
+  }
+
+  /** The dataset names, in the order they first appear in the results. */
+  public List<String> datasets() {
+    List<String> datasets = new ArrayList<>();
+    for (Result result : results) {
+      if (!datasets.contains(result.dataset())) {
+        datasets.add(result.dataset());
+      }
+    }
+    return datasets;
+  }
+
+  /**
+   * The comparison view of one dataset: every evaluated loss's value with its ratio to the baseline, the first loss
+   * listed that has a value on this dataset.
+   */
+  public List<Comparison> comparison(String dataset) {
+    List<Comparison> rows = new ArrayList<>();
+    Double baseline = null;
+    for (Result result : results) {
+      if (!result.dataset().equals(dataset) || result.value() == null) {
+        continue;
+      }
+      if (baseline == null) {
+        baseline = result.value();
+      }
+      Double ratio = baseline == 0 ? null : result.value() / baseline;
+      rows.add(new Comparison(result.name(), result.value(), ratio));
+    }
+    return rows;
+  }
+
+  /**
+   * One loss in a dataset's comparison.
+   *
+   * @param ratio value / baseline value; null when the baseline is 0
+   */
+  public record Comparison(String name, double value, @Nullable Double ratio) {}
+}

@@ -1,0 +1,29 @@
+package org.losslab.runner.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.losslab.runner.data.DatasetSpec;
+
+/**
+ * An experiment that has passed every check that needs no data: its datasets declared, its losses resolved and
+ * configured (sweeps expanded), its expectations attached.
+ *
+ * @param name the {@code experiment:} name
+ * @param description the optional description
+ * @param tolerance the relative tolerance for expectations
+ * @param file the experiment file; data paths resolve against its folder
+ * @param datasets the datasets in file order
+ * @param runs the loss configurations in file order, one per sweep point
+ */
+public record Experiment(String name, @Nullable String description, double tolerance, Path file,
+    List<DatasetSpec> datasets, List<LossRun> runs) {
+
+  /** The relative tolerance when the experiment sets none. */
+  public static final double DEFAULT_TOLERANCE = 1e-9;
+
+  public Experiment {
+    datasets = List.copyOf(datasets);
+    runs = List.copyOf(runs);
+  }
+}

@@ -1,0 +1,17 @@
+package org.losslab.runner.experiment;
+
+/**
+ * One thing wrong with an experiment or its data, printed as one line:
+ * {@code experiment.yaml:12:7: losses[0].params.delta: huber: delta (-1) must be > 0}.
+ *
+ * @param location where it is
+ * @param path the field path inside the experiment ({@code losses[0].params.delta}), or empty
+ * @param message what is wrong, with a suggestion where there is one
+ */
+public record Problem(Location location, String path, String message) {
+
+  @Override
+  public String toString() {
+    return location + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+  }
+}
