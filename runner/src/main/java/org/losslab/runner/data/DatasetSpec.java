@@ -26,9 +26,19 @@ public sealed interface DatasetSpec {
   /**
    * Values written in the experiment itself. {@code predictions} and {@code labels} are N rows of M values
    * (a flat list in the file is N rows of one).
+   *
+   * @param float32 whether the values are evaluated in single precision ({@code dtype: float32}), as NumPy arrays
+   *     made with {@code dtype="float32"} are
    */
-  record Inline(String name, Location location, double[][] predictions, double[][] labels, double @Nullable [] weights)
-      implements DatasetSpec {}
+  record Inline(String name, Location location, double[][] predictions, double[][] labels, double @Nullable [] weights,
+      boolean float32) implements DatasetSpec {
+
+    /** Double-precision inline values. */
+    public Inline(String name, Location location, double[][] predictions, double[][] labels,
+        double @Nullable [] weights) {
+      this(name, location, predictions, labels, weights, false);
+    }
+  }
 
   /**
    * A CSV file with a header row.

@@ -32,7 +32,9 @@ public final class InlineSource implements DatasetSource {
       throw problem(inline, inline.labels().length + " label rows do not match " + rows
           + " prediction rows; give one label row per prediction row");
     }
-    Batch batch = Batch.ofRows(predictions, width(inline.predictions()), labels, width(inline.labels()));
+    Batch batch = inline.float32()
+        ? Batch.ofRows(toFloat(predictions), width(inline.predictions()), toFloat(labels), width(inline.labels()))
+        : Batch.ofRows(predictions, width(inline.predictions()), labels, width(inline.labels()));
     double[] weights = inline.weights();
     if (weights != null) {
       if (weights.length != rows) {
@@ -59,6 +61,15 @@ public final class InlineSource implements DatasetSource {
       System.arraycopy(rows[i], 0, flat, i * width, width);
     }
     return flat;
+  }
+
+  /** The values rounded to single precision, as NumPy's {@code astype("float32")}. */
+  private static float[] toFloat(double[] values) {
+    float[] floats = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      floats[i] = (float) values[i];
+    }
+    return floats;
   }
 
   /** M, the values per row: that of the first row, and 1 for no rows (so that an empty batch has a shape). */

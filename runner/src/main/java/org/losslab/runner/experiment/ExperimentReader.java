@@ -30,7 +30,8 @@ import org.losslab.runner.experiment.YamlNode.Sequence;
  */
 public final class ExperimentReader {
   private static final Set<String> TOP_KEYS = Set.of("experiment", "description", "tolerance", "datasets", "losses");
-  private static final Set<String> INLINE_KEYS = Set.of("predictions", "labels", "weights");
+  private static final Set<String> INLINE_KEYS = Set.of("predictions", "labels", "weights", "dtype");
+  private static final List<String> DTYPES = List.of("float64", "float32");
   private static final Set<String> CSV_KEYS = Set.of("csv", "predictions", "labels", "weights");
   private static final Set<String> NPY_KEYS = Set.of("npy");
   private static final Set<String> NPY_FILE_KEYS = Set.of("predictions", "labels", "weights");
@@ -168,10 +169,15 @@ public final class ExperimentReader {
         }
       }
     }
+    String dtype = fields.string(mapping, "dtype", path, false);
+    if (dtype != null && !DTYPES.contains(dtype)) {
+      fields.problem(mapping.get("dtype"), path + ".dtype", "unknown dtype \"" + dtype + "\""
+          + Suggestions.hint(dtype, DTYPES) + " (dtypes: " + String.join(", ", DTYPES) + ")");
+    }
     if (predictions == null || labels == null) {
       return null;
     }
-    return new DatasetSpec.Inline(name, location, predictions, labels, weights);
+    return new DatasetSpec.Inline(name, location, predictions, labels, weights, "float32".equals(dtype));
   }
 
   private @Nullable DatasetSpec generated(Fields fields, String name, Location location, YamlNode node, String path) {
