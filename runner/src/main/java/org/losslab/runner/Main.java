@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.losslab.api.Suggestions;
 import picocli.CommandLine;
 
 /** The {@code losslab} command: parses the arguments, wires the parts with Guice, runs, and exits with its code. */
@@ -34,8 +35,13 @@ public final class Main {
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorHandler(verbose));
     commandLine.setParameterExceptionHandler((exception, arguments) -> {
-      err.println("losslab: " + exception.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+      String hint = "";
+      if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
+          && !unmatched.getUnmatched().isEmpty()) {
+        hint = Suggestions.hint(unmatched.getUnmatched().get(0),
+            exception.getCommandLine().getSubcommands().keySet());
+      }
+      err.println("losslab: " + exception.getMessage() + hint);
       err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
       return ExitCodes.INVALID;
     });
