@@ -8,7 +8,9 @@ import java.util.Locale;
 import org.losslab.api.Batch;
 import org.losslab.api.Suggestions;
 import org.losslab.runner.experiment.ExperimentException;
+import org.jspecify.annotations.Nullable;
 import org.losslab.runner.experiment.Location;
+import org.losslab.runner.experiment.Problem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -130,6 +132,8 @@ public final class CsvSource implements DatasetSource {
     private int[] fieldLines = new int[0];
     /** The line the current row (or the header) starts on; 0 before its first field. */
     private int line;
+    /** The first NaN or ±∞ read, with its line and field. */
+    private @Nullable Problem firstNonFinite;
     /** The data row being read, numbered from 0; −1 while the header is. */
     private int row = -1;
 
@@ -194,7 +198,7 @@ public final class CsvSource implements DatasetSource {
       if (weightField >= 0) {
         batch = batch.withWeights(weights.toArray());
       }
-      return new Dataset(spec.name(), batch, file);
+      return new Dataset(spec.name(), batch, file, firstNonFinite);
     }
 
     private List<String> header() {
@@ -241,7 +245,12 @@ public final class CsvSource implements DatasetSource {
     private double number(List<String> header, int field, int row) {
       String text = fields[field];
       try {
-        return parseNumber(text);
+        double value = parseNumber(text);
+        if (!Double.isFinite(value) && firstNonFinite == null) {
+          firstNonFinite = new Problem(new Location(file, fieldLines[field], field + 1), spec.path(), "column \""
+              + header.get(field) + "\", row " + row + ": " + value + "; data must be finite");
+        }
+        return value;
       } catch (NumberFormatException e) {
         throw new ExperimentException(new Location(file, fieldLines[field], field + 1), spec.path(), "column \""
             + header.get(field) + "\", row " + row + ": \"" + text + "\" is not a number", e);
@@ -256,7 +265,7 @@ public final class CsvSource implements DatasetSource {
      */
     private int[] fields(List<String> header, int headerLine, List<String> columns, String role, String key) {
       if (columns.isEmpty()) {
-        throw new ExperimentException(spec.columnsLocation(), spec.path() + "." + key,
+        throw new ExperimentException(spec.columnLocation(key), spec.path() + "." + key,
             "no " + role + " columns given; name at least one column of " + file);
       }
       int[] fields = new int[columns.size()];
@@ -287,7 +296,7 @@ public final class CsvSource implements DatasetSource {
       String listed = header.size() <= LISTED_COLUMNS
           ? String.join(", ", header)
           : String.join(", ", header.subList(0, LISTED_COLUMNS)) + ", … (" + header.size() + " in all)";
-      throw new ExperimentException(spec.columnsLocation(), spec.path() + "." + key, role + " column \"" + column
+      throw new ExperimentException(spec.columnLocation(key), spec.path() + "." + key, role + " column \"" + column
           + "\" is not in " + file + " (columns: " + listed + ")" + Suggestions.hint(column, header));
     }
 

@@ -2,6 +2,7 @@ package org.losslab.runner.data;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.losslab.runner.experiment.Location;
 
@@ -48,10 +49,29 @@ public sealed interface DatasetSpec {
    * @param predictionColumns the columns holding the M predictions
    * @param labelColumns the columns holding the labels (M of them, or one class index)
    * @param weightColumn the column holding sample weights, if any
-   * @param columnsLocation where the {@code predictions:} value is (for a column that is not found)
+   * @param columnLocations where the {@code predictions:}, {@code labels:} and {@code weights:} values are, by key
+   *     (for a column that is not found)
    */
   record Csv(String name, Location location, Path file, Location fileLocation, List<String> predictionColumns,
-      List<String> labelColumns, @Nullable String weightColumn, Location columnsLocation) implements DatasetSpec {}
+      List<String> labelColumns, @Nullable String weightColumn, Map<String, Location> columnLocations)
+      implements DatasetSpec {
+
+    public Csv {
+      columnLocations = Map.copyOf(columnLocations);
+    }
+
+    /** A CSV dataset whose column keys are all reported at one location. */
+    public Csv(String name, Location location, Path file, Location fileLocation, List<String> predictionColumns,
+        List<String> labelColumns, @Nullable String weightColumn, Location columnsLocation) {
+      this(name, location, file, fileLocation, predictionColumns, labelColumns, weightColumn,
+          Map.of("predictions", columnsLocation, "labels", columnsLocation, "weights", columnsLocation));
+    }
+
+    /** Where the value of {@code key} ({@code predictions}, {@code labels}, {@code weights}) is. */
+    public Location columnLocation(String key) {
+      return columnLocations.getOrDefault(key, location);
+    }
+  }
 
   /**
    * NumPy {@code .npy} files, float32 or float64, 1-D (N) or 2-D (N × M), C order, little-endian.

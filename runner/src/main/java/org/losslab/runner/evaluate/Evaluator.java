@@ -42,6 +42,9 @@ public final class Evaluator {
       progress.reading(spec.name());
       try {
         Dataset dataset = read(spec);
+        if (dataset.firstNonFinite() != null) {
+          throw new ExperimentException(List.of(dataset.firstNonFinite()));
+        }
         checkFinite(spec, dataset.batch());
         datasets.put(spec.name(), dataset);
       } catch (ExperimentException e) {

@@ -3,6 +3,7 @@ package org.losslab.runner.experiment;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.losslab.api.LossFunction;
 import org.losslab.api.LossProvider;
 import org.losslab.api.LossRegistry;
 import org.losslab.api.Parameter;
+import org.losslab.api.Parameters;
 import org.losslab.api.Reduction;
 import org.losslab.api.Suggestions;
 import org.losslab.runner.data.DatasetSpec;
@@ -73,9 +75,12 @@ public final class ExperimentReader {
     }
     Path folder = file.toAbsolutePath().getParent();
     List<DatasetSpec> datasets = datasets(fields, top, folder);
-    List<LossRun> runs = losses(fields, top, datasets);
+    List<LossRun> runs = losses(fields, top, datasetNames(top));
     if (!fields.problems.isEmpty()) {
-      throw new ExperimentException(fields.problems);
+      List<Problem> inFileOrder = new ArrayList<>(fields.problems);
+      inFileOrder.sort(Comparator.comparingInt((Problem p) -> p.location().line())
+          .thenComparingInt(p -> p.location().column()));
+      throw new ExperimentException(inFileOrder);
     }
     return new Experiment(name, description, tolerance == null ? Experiment.DEFAULT_TOLERANCE : tolerance,
         file, datasets, runs);
@@ -118,9 +123,13 @@ public final class ExperimentReader {
       if (csv == null || predictions == null || labels == null) {
         return null;
       }
-      YamlNode predictionsNode = mapping.get("predictions");
+      Map<String, Location> columnLocations = new LinkedHashMap<>();
+      for (String key : List.of("predictions", "labels", "weights")) {
+        YamlNode value = mapping.get(key);
+        columnLocations.put(key, value == null ? location : value.location());
+      }
       return new DatasetSpec.Csv(name, location, folder.resolve(csv), mapping.get("csv").location(), predictions,
-          labels, weights, predictionsNode == null ? location : predictionsNode.location());
+          labels, weights, columnLocations);
     }
     if (mapping.get("npy") != null) {
       fields.allowOnly(mapping, path, NPY_KEYS);
@@ -205,7 +214,12 @@ public final class ExperimentReader {
         classes == null ? 3 : classes.intValue());
   }
 
-  private List<LossRun> losses(Fields fields, Mapping top, List<DatasetSpec> datasets) {
+  /** Every name under {@code datasets:}, including those of datasets with problems of their own. */
+  private static List<String> datasetNames(Mapping top) {
+    return top.get("datasets") instanceof Mapping datasets ? List.copyOf(datasets.entries().keySet()) : List.of();
+  }
+
+  private List<LossRun> losses(Fields fields, Mapping top, List<String> datasetNames) {
     YamlNode node = fields.required(top, "losses", "");
     if (node == null) {
       return List.of();
@@ -217,7 +231,6 @@ public final class ExperimentReader {
     if (losses.items().isEmpty()) {
       fields.problem(losses, "losses", "no losses; list at least one");
     }
-    List<String> datasetNames = datasets.stream().map(DatasetSpec::name).toList();
     List<LossRun> runs = new ArrayList<>();
     Map<String, String> names = new LinkedHashMap<>();
     for (int i = 0; i < losses.items().size(); i++) {
@@ -244,6 +257,12 @@ public final class ExperimentReader {
     String id = fields.string(entry, "loss", path, true);
     String label = fields.string(entry, "name", path, false);
     Map<String, YamlNode> params = fields.scalars(entry, "params", path);
+    Map<String, Location> keyLocations = new LinkedHashMap<>();
+    for (String key : List.of("params", "sweep")) {
+      if (entry.get(key) instanceof Mapping mapping) {
+        mapping.entries().values().forEach(item -> keyLocations.put(item.key(), item.keyLocation()));
+      }
+    }
     Map<String, List<YamlNode>> sweep = fields.sweep(entry, "sweep", path);
     List<DatasetReference> references = datasetReferences(fields, entry, path, datasetNames);
     Map<String, Double> expectations = expectations(fields, entry, path, datasetNames, references);
@@ -280,10 +299,14 @@ public final class ExperimentReader {
       try {
         function = provider.create(raw);
       } catch (InvalidParameterException e) {
-        YamlNode at = given.get(e.parameter());
         String where = sweep.containsKey(e.parameter()) ? ".sweep." : ".params.";
+        boolean declared = Parameters.withReduction(provider.parameters()).stream()
+            .anyMatch(parameter -> parameter.name().equals(e.parameter()));
+        // An unknown name points at the name; a bad value at the value.
+        Location at = !declared && keyLocations.containsKey(e.parameter()) ? keyLocations.get(e.parameter())
+            : given.containsKey(e.parameter()) ? given.get(e.parameter()).location() : entry.location();
         if (reported.add(e.getMessage())) {
-          fields.problem(at == null ? entry : at, path + where + e.parameter(), e.getMessage());
+          fields.problem(at, path + where + e.parameter(), e.getMessage());
         }
         continue;
       } catch (RuntimeException | LinkageError e) {
@@ -292,8 +315,9 @@ public final class ExperimentReader {
       }
       if (function.reduction() == Reduction.NONE) {
         YamlNode at = given.getOrDefault(Parameter.REDUCTION.name(), entry);
+        String where = sweep.containsKey(Parameter.REDUCTION.name()) ? ".sweep." : ".params.";
         if (reported.add("none")) {
-          fields.problem(at, path + ".params.reduction", "none gives per-element values, but an experiment compares "
+          fields.problem(at, path + where + "reduction", "none gives per-element values, but an experiment compares "
               + "one value per dataset; use mean or sum");
         }
         continue;

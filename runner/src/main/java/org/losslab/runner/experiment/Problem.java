@@ -12,6 +12,8 @@ public record Problem(Location location, String path, String message) {
 
   @Override
   public String toString() {
-    return location + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+    String line = location + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+    // One problem, one line: a line break inside a quoted name must not split it.
+    return line.replace("\r", "\\r").replace("\n", "\\n");
   }
 }

@@ -178,6 +178,15 @@ public final class YamlReader {
     private YamlNode scalar(ScalarNode node, Location location) {
       String text = node.getValue();
       Tag tag = node.getTag();
+      try {
+        return new YamlNode.Scalar(location, value(text, tag, location), text);
+      } catch (NumberFormatException e) {
+        throw new ExperimentException(location, "", "invalid YAML: \"" + text + "\" is not a "
+            + tag.getValue().replace("tag:yaml.org,2002:", "!!"));
+      }
+    }
+
+    private static Object value(String text, Tag tag, Location location) {
       Object value;
       if (Tag.NULL.equals(tag)) {
         value = null;
@@ -192,7 +201,7 @@ public final class YamlReader {
       } else {
         throw new ExperimentException(location, "", "unsupported YAML tag " + tag.getValue());
       }
-      return new YamlNode.Scalar(location, value, text);
+      return value;
     }
 
     private static Object integer(String text) {
