@@ -72,7 +72,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     Report report = evaluator.evaluate(experiment, datasets, progress);
     if (output != null) {
       ReportFile.write(output, writer, report);
-      spec.commandLine().getOut().println(summary(report) + " (report written to " + output + ")");
+      spec.commandLine().getOut().println(report.summaryLine() + " (report written to " + output + ")");
     } else {
       writer.write(report, spec.commandLine().getOut());
     }
@@ -85,11 +85,5 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       return ExitCodes.EVALUATION_FAILED;
     }
     return summary.get(Status.FAIL) > 0 ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
-  }
-
-  private static String summary(Report report) {
-    Map<Status, Integer> summary = report.summary();
-    return summary.get(Status.PASS) + " passed, " + summary.get(Status.FAIL) + " failed, " + summary.get(Status.ERROR)
-        + " errors, " + summary.get(Status.SKIPPED) + " skipped, " + summary.get(Status.COMPUTED) + " computed";
   }
 }

@@ -33,6 +33,22 @@ public record Report(String experiment, @Nullable String description, double tol
     return summary;
   }
 
+  /**
+   * The counts of every status: {@code 8 passed, 0 failed, 0 errors, 0 skipped, 0 computed}. The words never change
+   * with the count ({@code 1 errors}), so that scripts can match the line.
+   */
+  public String summaryLine() {
+    List<String> counts = new ArrayList<>();
+    summary().forEach((status, count) -> counts.add(count + " " + switch (status) {
+      case PASS -> "passed";
+      case FAIL -> "failed";
+      case ERROR -> "errors";
+      case SKIPPED -> "skipped";
+      case COMPUTED -> "computed";
+    }));
+    return String.join(", ", counts);
+  }
+
   /** The dataset names, in the order they first appear in the results. */
   public List<String> datasets() {
     List<String> datasets = new ArrayList<>();

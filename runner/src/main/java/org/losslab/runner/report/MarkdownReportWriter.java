@@ -75,7 +75,7 @@ public final class MarkdownReportWriter implements ReportWriter {
       }
     }
 
-    text.append("\n**Summary:** ").append(Text.summary(report)).append('\n');
+    text.append("\n**Summary:** ").append(report.summaryLine()).append('\n');
     Text.append(out, text);
   }
 

@@ -80,7 +80,7 @@ public final class TableReportWriter implements ReportWriter {
       comparison.appendTo(text);
     }
 
-    text.append('\n').append(Text.summary(report)).append('\n');
+    text.append('\n').append(report.summaryLine()).append('\n');
     Text.append(out, text);
   }
 

@@ -68,22 +68,6 @@ final class Text {
     return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.3f", ratio);
   }
 
-  /**
-   * The counts of every status: {@code 8 passed, 0 failed, 0 errors, 0 skipped, 0 computed}. The words never change
-   * with the count ({@code 1 errors}), so that scripts can match the line.
-   */
-  static String summary(Report report) {
-    List<String> counts = new ArrayList<>();
-    report.summary().forEach((status, count) -> counts.add(count + " " + switch (status) {
-      case PASS -> "passed";
-      case FAIL -> "failed";
-      case ERROR -> "errors";
-      case SKIPPED -> "skipped";
-      case COMPUTED -> "computed";
-    }));
-    return String.join(", ", counts);
-  }
-
   /** {@code text} with every line break replaced by {@code replacement}, so that it fits in one cell. */
   static String oneLine(String text, String replacement) {
     return LINE_BREAK.matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
