@@ -18,6 +18,12 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public interface LossProvider {
 
+  /**
+   * The version of this SPI, {@code major.minor}. A provider built against 1.0 loads into every 1.x; one built
+   * against a newer minor version, or another major version, is refused with both versions in the message.
+   */
+  String API_VERSION = "1.0";
+
   /** The stable id users type, {@code snake_case}: {@code huber}. */
   String id();
 
@@ -44,6 +50,16 @@ public interface LossProvider {
   @API(status = EXPERIMENTAL, since = "0.1")
   default String formula() {
     return "";
+  }
+
+  /**
+   * The SPI version this provider was compiled against. Override it as {@code return API_VERSION;}: javac copies
+   * the constant into the provider's class, so it records the version the provider was <em>built</em> with, which
+   * is what the registry checks. The default (not overridden) claims the running version and is never refused.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  default String apiVersion() {
+    return API_VERSION;
   }
 
   /** A configured loss function from parameters already validated against {@link #parameters()}. */

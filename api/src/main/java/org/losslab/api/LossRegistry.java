@@ -26,33 +26,39 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public final class LossRegistry {
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
   private static final Pattern PROVIDER_IN_MESSAGE = Pattern.compile("Provider (\\S+)");
   /** ServiceLoader reports a malformed service file once per call; stop if it keeps failing without progress. */
   private static final int MAX_CONSECUTIVE_ERRORS = 1000;
 
   private final List<LossProvider> providers;
+  private final Map<LossProvider, String> origins;
   private final Map<String, LossProvider> byName;
   private final Map<String, LoadProblem> unusable;
   private final List<LoadProblem> problems;
 
-  private LossRegistry(List<LossProvider> candidates, List<LoadProblem> loadProblems) {
+  private LossRegistry(List<Candidate> candidates, List<LoadProblem> loadProblems) {
     List<LoadProblem> problems = new ArrayList<>(loadProblems);
     Map<String, LossProvider> ids = new LinkedHashMap<>();
     Map<String, LoadProblem> unusable = new LinkedHashMap<>();
+    Map<LossProvider, String> origins = new java.util.IdentityHashMap<>();
     List<LossProvider> accepted = new ArrayList<>();
-    for (LossProvider provider : candidates) {
+    for (Candidate candidate : candidates) {
+      LossProvider provider = candidate.provider();
+      String origin = candidate.origin();
       String problem = malformed(provider);
       if (problem != null) {
-        problems.add(new LoadProblem(provider.getClass().getName(), wellFormedId(provider), problem, null));
+        problems.add(new LoadProblem(provider.getClass().getName(), wellFormedId(provider), problem, null, origin));
         continue;
       }
       String id = provider.id();
       LossProvider earlier = ids.get(id);
       if (earlier != null || unusable.containsKey(id)) {
-        String other = earlier != null ? earlier.getClass().getName() : unusable.get(id).providerClass();
+        String other = earlier != null ? describe(earlier, origins.get(earlier)) : unusable.get(id).providerClass();
         LoadProblem clash = new LoadProblem(provider.getClass().getName(), List.of(id),
-            "duplicate loss id \"" + id + "\": provided by both " + other + " and " + provider.getClass().getName(),
-            null);
+            "duplicate loss id \"" + id + "\": provided by both " + other + " and " + describe(provider, origin)
+                + "; neither is used",
+            null, origin);
         problems.add(clash);
         unusable.put(id, clash);
         if (earlier != null) {
@@ -62,6 +68,7 @@ public final class LossRegistry {
         continue;
       }
       ids.put(id, provider);
+      origins.put(provider, origin);
       accepted.add(provider);
     }
     Map<String, LossProvider> byName = new LinkedHashMap<>(ids);
@@ -71,13 +78,15 @@ public final class LossRegistry {
         if (holder != null && holder != provider || unusable.containsKey(alias)) {
           String other = holder != null ? holder.getClass().getName() : unusable.get(alias).providerClass();
           problems.add(new LoadProblem(provider.getClass().getName(), List.of(alias), "alias \"" + alias + "\" of "
-              + provider.id() + " is already taken by " + other + "; the alias is ignored", null));
+              + provider.id() + " is already taken by " + other + "; the alias is ignored", null,
+              origins.get(provider)));
           continue;
         }
         byName.put(alias, provider);
       }
     }
     accepted.sort(Comparator.comparing(LossProvider::id));
+    this.origins = origins;
     this.providers = List.copyOf(accepted);
     this.byName = Map.copyOf(byName);
     this.unusable = Map.copyOf(unusable);
@@ -113,6 +122,14 @@ public final class LossRegistry {
     return providers;
   }
 
+  /**
+   * Where a usable provider was loaded from, as its loader was described to {@link Builder#load(ClassLoader,
+   * String)} (a plugin jar's path, say); empty for the class path and for providers added directly.
+   */
+  public String origin(LossProvider provider) {
+    return origins.getOrDefault(provider, "");
+  }
+
   /** What could not be loaded or registered, and why. */
   public List<LoadProblem> problems() {
     return problems;
@@ -139,13 +156,18 @@ public final class LossRegistry {
       problem = problems.stream().filter(p -> p.ids().contains(idOrAlias)).findFirst().orElse(null);
     }
     if (problem != null) {
-      throw new LossException("loss \"" + idOrAlias + "\" is unavailable: " + problem.reason(), problem.cause());
+      throw new LossException("loss \"" + idOrAlias + "\" is unavailable: "
+          + (problem.origin().isEmpty() ? "" : problem.origin() + ": ") + problem.reason(), problem.cause());
     }
     List<String> names = new ArrayList<>(byName.keySet());
     names.sort(null);
     List<String> suggestions = Suggestions.closest(idOrAlias, names);
+    // A provider that failed before naming its id may be the one asked for: say so.
+    List<LoadProblem> anonymous = problems.stream().filter(p -> p.ids().isEmpty()).toList();
+    String failures = anonymous.isEmpty() ? "" : "; " + anonymous.size() + " provider(s) failed to load, perhaps it: "
+        + anonymous.get(0).message() + (anonymous.size() > 1 ? ", …" : "");
     throw new UnknownLossException(idOrAlias, suggestions, "unknown loss \"" + idOrAlias + "\""
-        + Suggestions.hint(idOrAlias, names) + " (see losslab list)");
+        + Suggestions.hint(idOrAlias, names) + " (see losslab list)" + failures);
   }
 
   /** Validates the parameters and creates the loss function for this id or alias. */
@@ -177,10 +199,35 @@ public final class LossRegistry {
         return id + ": task and domains must not be null";
       }
       provider.parameters();
-      return null;
+      return incompatible(id, provider.apiVersion());
     } catch (RuntimeException | LinkageError e) {
       return "describing itself threw " + describe(e);
     }
+  }
+
+  /**
+   * Why a provider built against {@code version} cannot run on this SPI, or null when it can: same major version,
+   * and a minor version no newer than ours (a newer one may call methods this version does not have).
+   */
+  static String incompatible(String id, String version) {
+    Matcher stated = VERSION.matcher(version == null ? "" : version);
+    Matcher ours = VERSION.matcher(LossProvider.API_VERSION);
+    if (!stated.matches() || !ours.matches()) {
+      return id + ": API version \"" + version + "\" is not major.minor";
+    }
+    int major = Integer.parseInt(stated.group(1));
+    int minor = Integer.parseInt(stated.group(2));
+    int ourMajor = Integer.parseInt(ours.group(1));
+    int ourMinor = Integer.parseInt(ours.group(2));
+    if (major != ourMajor) {
+      return id + ": built for losslab API " + version + ", but this losslab has API " + LossProvider.API_VERSION
+          + " (a different major version is incompatible)";
+    }
+    if (minor > ourMinor) {
+      return id + ": built for losslab API " + version + ", newer than this losslab's API "
+          + LossProvider.API_VERSION + "; upgrade losslab";
+    }
+    return null;
   }
 
   /** The id of a rejected provider when the id itself is fine, so that asking for it reports the problem. */
@@ -193,19 +240,34 @@ public final class LossRegistry {
     }
   }
 
+  private static String describe(LossProvider provider, String origin) {
+    return provider.getClass().getName() + (origin.isEmpty() ? "" : " (" + origin + ")");
+  }
+
   private static String describe(Throwable e) {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
+  /** A provider offered to the registry, and where it came from. */
+  private record Candidate(LossProvider provider, String origin) {}
+
   /** Collects providers from class loaders and direct registrations. */
   public static final class Builder {
-    private final List<LossProvider> candidates = new ArrayList<>();
+    private final List<Candidate> candidates = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
 
     private Builder() {}
 
     /** Adds every provider {@link ServiceLoader} finds through {@code classLoader}, noting those that fail. */
     public Builder load(ClassLoader classLoader) {
+      return load(classLoader, "");
+    }
+
+    /**
+     * Adds every provider {@link ServiceLoader} finds through {@code classLoader}, noting those that fail; {@code
+     * origin} (a plugin jar's path, say) is kept with each provider and each problem, for messages and listings.
+     */
+    public Builder load(ClassLoader classLoader, String origin) {
       Iterator<LossProvider> iterator = ServiceLoader.load(LossProvider.class, classLoader).iterator();
       int consecutiveErrors = 0;
       while (consecutiveErrors < MAX_CONSECUTIVE_ERRORS) {
@@ -213,11 +275,11 @@ public final class LossRegistry {
           if (!iterator.hasNext()) {
             break;
           }
-          candidates.add(iterator.next());
+          candidates.add(new Candidate(iterator.next(), origin));
           consecutiveErrors = 0;
         } catch (ServiceConfigurationError | LinkageError e) {
           consecutiveErrors++;
-          problems.add(problem(e));
+          problems.add(problem(e, origin));
         }
       }
       return this;
@@ -225,7 +287,13 @@ public final class LossRegistry {
 
     /** Adds one provider. */
     public Builder add(LossProvider provider) {
-      candidates.add(provider);
+      candidates.add(new Candidate(provider, ""));
+      return this;
+    }
+
+    /** Records a provider that could not even be offered (a corrupt plugin jar, say); it becomes a problem. */
+    public Builder problem(LoadProblem problem) {
+      problems.add(problem);
       return this;
     }
 
@@ -234,7 +302,7 @@ public final class LossRegistry {
       return new LossRegistry(candidates, problems);
     }
 
-    private static LoadProblem problem(Throwable error) {
+    private static LoadProblem problem(Throwable error, String origin) {
       String message = String.valueOf(error.getMessage());
       Matcher matcher = PROVIDER_IN_MESSAGE.matcher(message);
       String providerClass = matcher.find() ? matcher.group(1) : "(service file)";
@@ -247,7 +315,7 @@ public final class LossRegistry {
       } else {
         reason = message.replaceFirst("^[^:]*: ", "");
       }
-      return new LoadProblem(providerClass, List.of(), reason, error);
+      return new LoadProblem(providerClass, List.of(), reason, error, origin);
     }
   }
 }

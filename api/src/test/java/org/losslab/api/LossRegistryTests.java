@@ -256,7 +256,7 @@ class LossRegistryTests {
         TwinA.class.getName(), SquaredProvider.class.getName(), TwinB.class.getName());
 
     String reason = "duplicate loss id \"twin\": provided by both " + TwinA.class.getName() + " and "
-        + TwinB.class.getName();
+        + TwinB.class.getName() + "; neither is used";
     assertThat(ids(registry)).containsExactly("squared");
     assertThat(registry.find("twin")).isEmpty();
     assertThat(registry.problems()).singleElement().satisfies(problem -> {

@@ -1,16 +1,8 @@
 package org.losslab.classification;
 
-import java.util.List;
-import org.losslab.api.Domains;
-import org.losslab.api.ElementLoss;
-import org.losslab.api.LabelDomain;
-import org.losslab.api.LossFunction;
-import org.losslab.api.LossProvider;
 import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
-import org.losslab.api.PredictionDomain;
 import org.losslab.api.Range;
-import org.losslab.api.Task;
 
 /**
  * Binary cross-entropy (log loss) of a predicted probability of class 1, with a weight for each class.
@@ -31,19 +23,16 @@ import org.losslab.api.Task;
  * <p>Source: the tutorial's "Weighed Cross Entropy" section (with w₊ = w₋ = 1 it is the plain cross-entropy);
  * Keras {@code binary_crossentropy} for the clip semantics; PyTorch {@code BCEWithLogitsLoss} for logits.
  */
-public final class BinaryCrossEntropy implements ElementLoss {
+public final class BinaryCrossEntropy extends BinaryCrossEntropyFamily {
   static final String ID = "binary_cross_entropy";
 
   private final double positiveWeight;
   private final double negativeWeight;
-  private final CrossEntropyOptions options;
-  private final ModulatedCrossEntropy form;
 
   private BinaryCrossEntropy(double positiveWeight, double negativeWeight, CrossEntropyOptions options) {
+    super(positiveWeight, negativeWeight, 0, options);
     this.positiveWeight = positiveWeight;
     this.negativeWeight = negativeWeight;
-    this.options = options;
-    this.form = new ModulatedCrossEntropy(positiveWeight, negativeWeight, 0, options);
   }
 
   static BinaryCrossEntropy from(Parameters parameters) {
@@ -51,69 +40,26 @@ public final class BinaryCrossEntropy implements ElementLoss {
         CrossEntropyOptions.from(parameters));
   }
 
-  Domains domains() {
-    return new Domains(options.predictions(PredictionDomain.LOGIT), LabelDomain.BINARY);
-  }
-
-  @Override
-  public double value(double prediction, double label) {
-    return form.value(prediction, label);
-  }
-
-  @Override
-  public double derivative(double prediction, double label) {
-    return form.derivative(prediction, label);
-  }
-
-  @Override
-  public double secondDerivative(double prediction, double label) {
-    return form.secondDerivative(prediction, label);
-  }
-
   @Override
   public String toString() {
     return "BinaryCrossEntropy(positive_weight=" + positiveWeight + ", negative_weight=" + negativeWeight
-        + options.nonDefaults() + ")";
+        + nonDefaults() + ")";
   }
 
   /** Registers {@code binary_cross_entropy}. */
-  public static final class Provider implements LossProvider {
-    @Override
-    public String id() {
-      return ID;
+  public static final class Provider extends BinaryLossProvider {
+    public Provider() {
+      super(ID, "binary cross-entropy (log loss) of a probability of class 1, with per-class weights",
+          "loss = -[positive_weight * y * log(q) + negative_weight * (1 - y) * log(1 - q)] / ln(log_base)",
+          CrossEntropyOptions.after(
+              Parameter.number("positive_weight", 1.0, Range.atLeast(0), "weight of the loss on class 1 (y = 1)"),
+              Parameter.number("negative_weight", 1.0, Range.atLeast(0), "weight of the loss on class 0 (y = 0)")),
+          DEFAULT_DOMAINS);
     }
 
     @Override
-    public String description() {
-      return "binary cross-entropy (log loss) of a probability of class 1, with per-class weights";
-    }
-
-    @Override
-    public Task task() {
-      return Task.CLASSIFICATION;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return CrossEntropyOptions.after(
-          Parameter.number("positive_weight", 1.0, Range.atLeast(0), "weight of the loss on class 1 (y = 1)"),
-          Parameter.number("negative_weight", 1.0, Range.atLeast(0), "weight of the loss on class 0 (y = 0)"));
-    }
-
-    @Override
-    public Domains domains() {
-      return new Domains(PredictionDomain.PROBABILITY, LabelDomain.BINARY);
-    }
-
-    @Override
-    public String formula() {
-      return "loss = -[positive_weight * y * log(q) + negative_weight * (1 - y) * log(1 - q)] / ln(log_base)";
-    }
-
-    @Override
-    public LossFunction create(Parameters parameters) {
-      BinaryCrossEntropy loss = from(parameters);
-      return LossFunction.elementwise(ID, parameters, loss.domains(), loss);
+    BinaryLoss loss(Parameters parameters) {
+      return from(parameters);
     }
   }
 }

@@ -1,16 +1,8 @@
 package org.losslab.classification;
 
-import java.util.List;
-import org.losslab.api.Domains;
-import org.losslab.api.ElementLoss;
-import org.losslab.api.LabelDomain;
-import org.losslab.api.LossFunction;
-import org.losslab.api.LossProvider;
 import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
-import org.losslab.api.PredictionDomain;
 import org.losslab.api.Range;
-import org.losslab.api.Task;
 
 /**
  * Focal loss: balanced cross-entropy scaled down by (1 − s)^γ where the true class already gets probability s,
@@ -39,87 +31,42 @@ import org.losslab.api.Task;
  * ICCV 2017 (α = 0.25, γ = 2 are its defaults); the tutorial's "Focal Loss" section, whose code prints
  * 0.0005067004 ({@code log_base: 2, epsilon_mode: scale, epsilon: 1e-5}).
  */
-public final class FocalLoss implements ElementLoss {
+public final class FocalLoss extends BinaryCrossEntropyFamily {
   static final String ID = "focal";
 
   private final double alpha;
   private final double gamma;
-  private final CrossEntropyOptions options;
-  private final ModulatedCrossEntropy form;
 
   private FocalLoss(double alpha, double gamma, CrossEntropyOptions options) {
+    super(alpha, 1 - alpha, gamma, options);
     this.alpha = alpha;
     this.gamma = gamma;
-    this.options = options;
-    this.form = new ModulatedCrossEntropy(alpha, 1 - alpha, gamma, options);
   }
 
   static FocalLoss from(Parameters parameters) {
     return new FocalLoss(parameters.number("alpha"), parameters.number("gamma"), CrossEntropyOptions.from(parameters));
   }
 
-  Domains domains() {
-    return new Domains(options.predictions(PredictionDomain.LOGIT), LabelDomain.BINARY);
-  }
-
-  @Override
-  public double value(double prediction, double label) {
-    return form.value(prediction, label);
-  }
-
-  @Override
-  public double derivative(double prediction, double label) {
-    return form.derivative(prediction, label);
-  }
-
-  @Override
-  public double secondDerivative(double prediction, double label) {
-    return form.secondDerivative(prediction, label);
-  }
-
   @Override
   public String toString() {
-    return "FocalLoss(alpha=" + alpha + ", gamma=" + gamma + options.nonDefaults() + ")";
+    return "FocalLoss(alpha=" + alpha + ", gamma=" + gamma + nonDefaults() + ")";
   }
 
   /** Registers {@code focal}. */
-  public static final class Provider implements LossProvider {
-    @Override
-    public String id() {
-      return ID;
+  public static final class Provider extends BinaryLossProvider {
+    public Provider() {
+      super(ID, "focal loss (Lin et al. 2017): cross-entropy that down-weights easy, confident examples",
+          "loss = -[alpha * (1 - q)^gamma * y * log(q) + (1 - alpha) * q^gamma * (1 - y) * log(1 - q)] / ln(log_base)",
+          CrossEntropyOptions.after(
+              Parameter.number("alpha", 0.25, Range.closed(0, 1), "weight of class 1; class 0 gets 1 - alpha"),
+              Parameter.number("gamma", 2.0, Range.atLeast(0),
+                  "focusing exponent: larger values down-weight easy examples")),
+          DEFAULT_DOMAINS);
     }
 
     @Override
-    public String description() {
-      return "focal loss (Lin et al. 2017): cross-entropy that down-weights easy, confident examples";
-    }
-
-    @Override
-    public Task task() {
-      return Task.CLASSIFICATION;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return CrossEntropyOptions.after(
-          Parameter.number("alpha", 0.25, Range.closed(0, 1), "weight of class 1; class 0 gets 1 - alpha"),
-          Parameter.number("gamma", 2.0, Range.atLeast(0), "focusing exponent: larger values down-weight easy examples"));
-    }
-
-    @Override
-    public Domains domains() {
-      return new Domains(PredictionDomain.PROBABILITY, LabelDomain.BINARY);
-    }
-
-    @Override
-    public String formula() {
-      return "loss = -[alpha * (1 - q)^gamma * y * log(q) + (1 - alpha) * q^gamma * (1 - y) * log(1 - q)] / ln(log_base)";
-    }
-
-    @Override
-    public LossFunction create(Parameters parameters) {
-      FocalLoss loss = from(parameters);
-      return LossFunction.elementwise(ID, parameters, loss.domains(), loss);
+    BinaryLoss loss(Parameters parameters) {
+      return from(parameters);
     }
   }
 }

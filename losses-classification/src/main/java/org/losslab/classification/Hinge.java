@@ -1,15 +1,7 @@
 package org.losslab.classification;
 
 import java.util.List;
-import org.losslab.api.Domains;
-import org.losslab.api.ElementLoss;
-import org.losslab.api.LabelDomain;
-import org.losslab.api.LossFunction;
-import org.losslab.api.LossProvider;
-import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
-import org.losslab.api.PredictionDomain;
-import org.losslab.api.Task;
 
 /**
  * Hinge loss of a real margin score against a ±1 label: it punishes wrong predictions and unconfident right ones.
@@ -25,37 +17,26 @@ import org.losslab.api.Task;
  *
  * <p>Source: the tutorial's "Hinge Loss" section (its code prints 0.4); the SVM hinge of Cortes and Vapnik (1995).
  */
-public final class Hinge implements ElementLoss {
+public final class Hinge extends MarginLoss {
   static final String ID = "hinge";
 
-  private final LabelEncoding encoding;
-
   private Hinge(LabelEncoding encoding) {
-    this.encoding = encoding;
+    super(encoding);
   }
 
   static Hinge from(Parameters parameters) {
     return new Hinge(LabelEncoding.from(parameters));
   }
 
-  Domains domains() {
-    return encoding.domains();
-  }
-
   @Override
   public double value(double prediction, double label) {
-    double margin = 1 - encoding.sign(label) * prediction;
-    return Double.isNaN(margin) ? Double.NaN : Math.max(0, margin);
+    return hinge(prediction, label);
   }
 
   @Override
   public double derivative(double prediction, double label) {
-    double y = encoding.sign(label);
-    double margin = 1 - y * prediction;
-    if (Double.isNaN(margin)) {
-      return Double.NaN;
-    }
-    return margin > 0 ? -y : 0;
+    double hinge = hinge(prediction, label);
+    return Double.isNaN(hinge) ? Double.NaN : hinge > 0 ? -sign(label) : 0;
   }
 
   @Override
@@ -63,47 +44,17 @@ public final class Hinge implements ElementLoss {
     return Double.isNaN(prediction) || Double.isNaN(label) ? Double.NaN : 0;
   }
 
-  @Override
-  public String toString() {
-    return "Hinge(label_encoding=" + encoding.id() + ")";
-  }
-
   /** Registers {@code hinge}. */
-  public static final class Provider implements LossProvider {
-    @Override
-    public String id() {
-      return ID;
+  public static final class Provider extends BinaryLossProvider {
+    public Provider() {
+      super(ID, "hinge loss max(0, 1 - y*p) of a margin score against a -1/+1 label (SVM)",
+          "loss = max(0, 1 - y * p),  y in {-1, +1} (zero_one: y = 2 * label - 1)",
+          List.of(LabelEncoding.PARAMETER), DEFAULT_DOMAINS);
     }
 
     @Override
-    public String description() {
-      return "hinge loss max(0, 1 - y*p) of a margin score against a -1/+1 label (SVM)";
-    }
-
-    @Override
-    public Task task() {
-      return Task.CLASSIFICATION;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return List.of(LabelEncoding.PARAMETER);
-    }
-
-    @Override
-    public Domains domains() {
-      return new Domains(PredictionDomain.REAL, LabelDomain.SIGN);
-    }
-
-    @Override
-    public String formula() {
-      return "loss = max(0, 1 - y * p),  y in {-1, +1} (zero_one: y = 2 * label - 1)";
-    }
-
-    @Override
-    public LossFunction create(Parameters parameters) {
-      Hinge loss = from(parameters);
-      return LossFunction.elementwise(ID, parameters, loss.domains(), loss);
+    BinaryLoss loss(Parameters parameters) {
+      return from(parameters);
     }
   }
 }

@@ -1,15 +1,7 @@
 package org.losslab.classification;
 
 import java.util.List;
-import org.losslab.api.Domains;
-import org.losslab.api.ElementLoss;
-import org.losslab.api.LabelDomain;
-import org.losslab.api.LossFunction;
-import org.losslab.api.LossProvider;
-import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
-import org.losslab.api.PredictionDomain;
-import org.losslab.api.Task;
 
 /**
  * Squared hinge loss of a real margin score against a ±1 label: the hinge squared, so differentiable everywhere.
@@ -25,21 +17,15 @@ import org.losslab.api.Task;
  *
  * <p>Source: the L2-SVM loss; Keras {@code squared_hinge} (which, unlike this loss, converts 0/1 labels silently).
  */
-public final class SquaredHinge implements ElementLoss {
+public final class SquaredHinge extends MarginLoss {
   static final String ID = "squared_hinge";
 
-  private final LabelEncoding encoding;
-
   private SquaredHinge(LabelEncoding encoding) {
-    this.encoding = encoding;
+    super(encoding);
   }
 
   static SquaredHinge from(Parameters parameters) {
     return new SquaredHinge(LabelEncoding.from(parameters));
-  }
-
-  Domains domains() {
-    return encoding.domains();
   }
 
   @Override
@@ -51,7 +37,7 @@ public final class SquaredHinge implements ElementLoss {
   @Override
   public double derivative(double prediction, double label) {
     double hinge = hinge(prediction, label);
-    return hinge > 0 ? -2 * encoding.sign(label) * hinge : hinge == 0 ? 0 : Double.NaN;
+    return hinge > 0 ? -2 * sign(label) * hinge : hinge == 0 ? 0 : Double.NaN;
   }
 
   @Override
@@ -60,52 +46,17 @@ public final class SquaredHinge implements ElementLoss {
     return Double.isNaN(hinge) ? Double.NaN : hinge > 0 ? 2 : 0;
   }
 
-  private double hinge(double prediction, double label) {
-    double margin = 1 - encoding.sign(label) * prediction;
-    return Double.isNaN(margin) ? Double.NaN : Math.max(0, margin);
-  }
-
-  @Override
-  public String toString() {
-    return "SquaredHinge(label_encoding=" + encoding.id() + ")";
-  }
-
   /** Registers {@code squared_hinge}. */
-  public static final class Provider implements LossProvider {
-    @Override
-    public String id() {
-      return ID;
+  public static final class Provider extends BinaryLossProvider {
+    public Provider() {
+      super(ID, "squared hinge loss max(0, 1 - y*p)^2 of a margin score against a -1/+1 label",
+          "loss = max(0, 1 - y * p)^2,  y in {-1, +1} (zero_one: y = 2 * label - 1)",
+          List.of(LabelEncoding.PARAMETER), DEFAULT_DOMAINS);
     }
 
     @Override
-    public String description() {
-      return "squared hinge loss max(0, 1 - y*p)^2 of a margin score against a -1/+1 label";
-    }
-
-    @Override
-    public Task task() {
-      return Task.CLASSIFICATION;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return List.of(LabelEncoding.PARAMETER);
-    }
-
-    @Override
-    public Domains domains() {
-      return new Domains(PredictionDomain.REAL, LabelDomain.SIGN);
-    }
-
-    @Override
-    public String formula() {
-      return "loss = max(0, 1 - y * p)^2,  y in {-1, +1} (zero_one: y = 2 * label - 1)";
-    }
-
-    @Override
-    public LossFunction create(Parameters parameters) {
-      SquaredHinge loss = from(parameters);
-      return LossFunction.elementwise(ID, parameters, loss.domains(), loss);
+    BinaryLoss loss(Parameters parameters) {
+      return from(parameters);
     }
   }
 }

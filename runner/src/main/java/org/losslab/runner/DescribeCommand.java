@@ -1,6 +1,8 @@
 package org.losslab.runner;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import org.losslab.runner.plugin.PluginOptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.losslab.api.LossRegistry;
 import org.losslab.api.Parameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,16 +32,19 @@ final class DescribeCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--verbose", description = "print stack traces of errors")
   boolean verbose;
 
-  private final LossRegistry registry;
+  @Mixin
+  PluginOptions plugins;
+
+  private final Provider<LossRegistry> registry;
 
   @Inject
-  DescribeCommand(LossRegistry registry) {
+  DescribeCommand(Provider<LossRegistry> registry) {
     this.registry = registry;
   }
 
   @Override
   public Integer call() {
-    LossProvider provider = registry.provider(loss);
+    LossProvider provider = registry.get().provider(loss);
     PrintWriter out = spec.commandLine().getOut();
     out.println(provider.id() + (provider.aliases().isEmpty() ? "" : " (aliases: " + LossCatalog.aliases(provider)
         + ")") + " — " + provider.description());
@@ -50,7 +56,7 @@ final class DescribeCommand implements java.util.concurrent.Callable<Integer> {
     Domains domains = provider.domains();
     out.println("predictions: " + domains.predictions().description());
     out.println("labels:      " + domains.labels().description());
-    out.println("from:        " + LossCatalog.origin(provider));
+    out.println("from:        " + LossCatalog.origin(registry.get(), provider));
     out.println();
     out.println("parameters:");
     for (Parameter parameter : LossCatalog.parameters(provider)) {

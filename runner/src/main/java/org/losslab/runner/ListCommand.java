@@ -1,6 +1,8 @@
 package org.losslab.runner;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import org.losslab.runner.plugin.PluginOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.losslab.api.LossRegistry;
 import org.losslab.api.Parameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,32 +34,35 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--verbose", description = "print stack traces of errors")
   boolean verbose;
 
-  private final LossRegistry registry;
+  @Mixin
+  PluginOptions plugins;
+
+  private final Provider<LossRegistry> registry;
 
   @Inject
-  ListCommand(LossRegistry registry) {
+  ListCommand(Provider<LossRegistry> registry) {
     this.registry = registry;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LoadWarnings.print(registry, spec.commandLine().getErr());
+    LoadWarnings.print(registry.get(), spec.commandLine().getErr());
     switch (format) {
-      case json -> out.println(json());
-      case markdown -> out.print(markdown(registry));
-      case table -> out.print(table());
+      case json -> out.println(json(registry.get()));
+      case markdown -> out.print(markdown(registry.get()));
+      case table -> out.print(table(registry.get()));
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private String table() {
+  private static String table(LossRegistry registry) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"ID", "ALIASES", "TASK", "PARAMETERS (default, allowed)", "FROM"});
     for (LossProvider provider : registry.providers()) {
       rows.add(new String[] {provider.id(), LossCatalog.aliases(provider), provider.task().id(),
-          LossCatalog.parameterSummary(provider), LossCatalog.origin(provider)});
+          LossCatalog.parameterSummary(provider), LossCatalog.origin(registry, provider)});
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -93,7 +99,7 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
     return text.toString();
   }
 
-  private String json() {
+  private static String json(LossRegistry registry) {
     JsonMapper mapper = JsonMapper.builder().build();
     ObjectNode root = mapper.createObjectNode();
     ArrayNode losses = root.putArray("losses");
@@ -115,7 +121,7 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
         entry.put("allowed", parameter.allowed());
         entry.put("description", parameter.description());
       }
-      loss.put("origin", LossCatalog.origin(provider));
+      loss.put("origin", LossCatalog.origin(registry, provider));
     }
     ArrayNode problems = root.putArray("problems");
     registry.problems().forEach(problem -> problems.add(problem.message()));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.losslab.api.LossProvider;
+import org.losslab.api.LossRegistry;
 import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
 
@@ -14,8 +15,15 @@ import org.losslab.api.Parameters;
 final class LossCatalog {
   private LossCatalog() {}
 
-  /** {@code built-in}, or the path of the jar (or folder) the provider was loaded from. */
-  static String origin(LossProvider provider) {
+  /**
+   * {@code built-in}, the plugin it came from ({@code plugins/quantile.jar (1.0.0)}), or the jar (or folder) on the
+   * class path it was loaded from.
+   */
+  static String origin(LossRegistry registry, LossProvider provider) {
+    String plugin = registry.origin(provider);
+    if (!plugin.isEmpty()) {
+      return plugin;
+    }
     String name = provider.getClass().getName();
     if (name.startsWith("org.losslab.regression.") || name.startsWith("org.losslab.classification.")) {
       return "built-in";

@@ -1,6 +1,8 @@
 package org.losslab.runner;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import org.losslab.runner.plugin.PluginOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,7 @@ import org.losslab.runner.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,13 +48,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--verbose", description = "print stack traces of errors")
   boolean verbose;
 
+  @Mixin
+  PluginOptions plugins;
+
   private final ExperimentReader reader;
   private final Evaluator evaluator;
   private final Map<String, ReportWriter> writers = new TreeMap<>();
-  private final LossRegistry registry;
+  private final Provider<LossRegistry> registry;
 
   @Inject
-  RunCommand(ExperimentReader reader, Evaluator evaluator, Set<ReportWriter> writers, LossRegistry registry) {
+  RunCommand(ExperimentReader reader, Evaluator evaluator, Set<ReportWriter> writers, Provider<LossRegistry> registry) {
     this.reader = reader;
     this.evaluator = evaluator;
     this.registry = registry;
@@ -65,7 +71,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format \"" + format + "\""
           + Suggestions.hint(format, writers.keySet()) + " (formats: " + String.join(", ", writers.keySet()) + ")");
     }
-    LoadWarnings.print(registry, spec.commandLine().getErr());
+    LoadWarnings.print(registry.get(), spec.commandLine().getErr());
     Experiment experiment = reader.read(experimentFile, experimentFile.toString());
     Progress progress = new Progress(spec.commandLine().getErr());
     Map<String, Dataset> datasets = evaluator.prepare(experiment, progress);

@@ -10,6 +10,8 @@ import org.losslab.runner.data.DatasetSource;
 import org.losslab.runner.data.GeneratedSource;
 import org.losslab.runner.data.InlineSource;
 import org.losslab.runner.data.NpySource;
+import org.losslab.runner.plugin.PluginLoader;
+import org.losslab.runner.plugin.PluginOptions;
 import org.losslab.runner.report.CsvReportWriter;
 import org.losslab.runner.report.JsonReportWriter;
 import org.losslab.runner.report.MarkdownReportWriter;
@@ -37,10 +39,14 @@ public class RunnerModule extends AbstractModule {
     writers.addBinding().to(JsonReportWriter.class);
   }
 
-  /** Every loss on the runner's class path. */
+  /**
+   * Every loss on the runner's class path and in the plugin folders. Built on first use, after picocli has parsed
+   * {@code --plugins} into the (singleton) {@link PluginOptions}: parts that need the registry take a
+   * {@code Provider<LossRegistry>}.
+   */
   @Provides
   @Singleton
-  LossRegistry registry() {
-    return LossRegistry.load(RunnerModule.class.getClassLoader());
+  LossRegistry registry(PluginOptions options) {
+    return new PluginLoader(RunnerModule.class.getClassLoader()).registry(options.folders());
   }
 }

@@ -1,6 +1,8 @@
 package org.losslab.runner;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import org.losslab.runner.plugin.PluginOptions;
 import java.nio.file.Path;
 import org.losslab.api.LossRegistry;
 import org.losslab.runner.evaluate.Evaluator;
@@ -9,6 +11,7 @@ import org.losslab.runner.experiment.Experiment;
 import org.losslab.runner.experiment.ExperimentReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,12 +29,15 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--verbose", description = "print stack traces of errors")
   boolean verbose;
 
+  @Mixin
+  PluginOptions plugins;
+
   private final ExperimentReader reader;
   private final Evaluator evaluator;
-  private final LossRegistry registry;
+  private final Provider<LossRegistry> registry;
 
   @Inject
-  ValidateCommand(ExperimentReader reader, Evaluator evaluator, LossRegistry registry) {
+  ValidateCommand(ExperimentReader reader, Evaluator evaluator, Provider<LossRegistry> registry) {
     this.reader = reader;
     this.evaluator = evaluator;
     this.registry = registry;
@@ -39,7 +45,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadWarnings.print(registry, spec.commandLine().getErr());
+    LoadWarnings.print(registry.get(), spec.commandLine().getErr());
     Experiment experiment = reader.read(experimentFile, experimentFile.toString());
     evaluator.prepare(experiment, new Progress(spec.commandLine().getErr()));
     spec.commandLine().getOut().println(experimentFile + ": valid (" + experiment.datasets().size() + " datasets, "

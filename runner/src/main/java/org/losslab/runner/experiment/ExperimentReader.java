@@ -1,6 +1,7 @@
 package org.losslab.runner.experiment;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,12 +45,18 @@ public final class ExperimentReader {
   private static final Set<String> LOSS_KEYS = Set.of("loss", "name", "params", "sweep", "datasets", "expect");
   private static final int MAX_SWEEP_POINTS = 10_000;
 
-  private final LossRegistry registry;
+  private final Provider<LossRegistry> registry;
   private final YamlReader yaml = new YamlReader();
 
+  /** A reader resolving losses in {@code registry}, asked for only when an experiment names a loss. */
   @Inject
-  public ExperimentReader(LossRegistry registry) {
+  public ExperimentReader(Provider<LossRegistry> registry) {
     this.registry = registry;
+  }
+
+  /** A reader resolving losses in a fixed registry. */
+  public ExperimentReader(LossRegistry registry) {
+    this(() -> registry);
   }
 
   /**
@@ -271,7 +278,7 @@ public final class ExperimentReader {
     }
     LossProvider provider;
     try {
-      provider = registry.provider(id);
+      provider = registry.get().provider(id);
     } catch (LossException e) {
       fields.problem(entry.get("loss"), path + ".loss", e.getMessage());
       return List.of();

@@ -69,7 +69,7 @@ class TextTests {
 
   @Test
   void summaryCountsEveryStatusInOrder() {
-    assertThat(Text.summary(SampleReports.mixed())).isEqualTo("1 passed, 1 failed, 1 errors, 1 skipped, 3 computed");
+    assertThat(SampleReports.mixed().summaryLine()).isEqualTo("1 passed, 1 failed, 1 errors, 1 skipped, 3 computed");
   }
 
   @Test

@@ -1,0 +1,14 @@
+package org.losslab.classification;
+
+import org.losslab.api.Domains;
+import org.losslab.api.ElementLoss;
+
+/**
+ * An element-wise loss of a two-class problem whose inputs depend on its parameters: probabilities or logits
+ * ({@code from_logits}), ±1 or 0/1 labels ({@code label_encoding}). {@link BinaryLossProvider} builds it.
+ */
+abstract class BinaryLoss implements ElementLoss {
+
+  /** The predictions and labels this configured loss accepts. */
+  abstract Domains domains();
+}
