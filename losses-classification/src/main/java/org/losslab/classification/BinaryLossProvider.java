@@ -56,6 +56,12 @@ abstract class BinaryLossProvider implements LossProvider {
     return domains;
   }
 
+  /** The SPI version these losses are built with (javac copies the constant in). */
+  @Override
+  public final String apiVersion() {
+    return API_VERSION;
+  }
+
   @Override
   public final String formula() {
     return formula;

@@ -207,6 +207,12 @@ public final class CategoricalCrossEntropy implements RowLoss {
       return new Domains(PredictionDomain.PROBABILITY, LabelDomain.CLASS);
     }
 
+    /** The SPI version these losses are built with (javac copies the constant in). */
+    @Override
+    public String apiVersion() {
+      return API_VERSION;
+    }
+
     @Override
     public String formula() {
       return "loss = -sum_j y_j * log(q_j) / ln(log_base); from logits: sum(y) * logsumexp(x) - sum_j y_j * x_j";

@@ -75,6 +75,12 @@ abstract class RegressionProvider implements LossProvider {
     return Domains.REGRESSION;
   }
 
+  /** The SPI version these losses are built with (javac copies the constant in). */
+  @Override
+  public final String apiVersion() {
+    return API_VERSION;
+  }
+
   @Override
   public final String formula() {
     return formula;

@@ -22,6 +22,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(Exception exception, CommandLine commandLine,
       CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    // A part Guice builds on first use (the registry, loading plugins) reports its failure wrapped.
+    if (exception instanceof com.google.inject.ProvisionException provision && provision.getCause() instanceof Exception cause) {
+      exception = cause;
+    }
     int code;
     if (exception instanceof ExperimentException invalid) {
       for (Problem problem : invalid.problems()) {

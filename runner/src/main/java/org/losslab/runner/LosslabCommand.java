@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code losslab} command: its subcommands do the work. */
 @Command(name = "losslab", mixinStandardHelpOptions = true, versionProvider = LosslabCommand.Version.class,
     description = "Evaluates loss functions on datasets from a YAML experiment and compares the results.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class},
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class,
+        CheckCommand.class},
     footer = {"", "Exit codes: 0 all fine; 1 an expectation failed; 2 invalid invocation, experiment or data "
         + "(nothing evaluated); 3 a loss failed during evaluation."})
 final class LosslabCommand implements Runnable {
@@ -20,7 +21,7 @@ final class LosslabCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, validate, list or describe");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, validate, list, describe or check");
   }
 
   /** The version, from the build. */

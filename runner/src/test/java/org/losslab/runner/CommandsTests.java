@@ -67,7 +67,7 @@ class CommandsTests {
     assertThat(version.out()).startsWith("losslab 0.1.0");
     Cli help = Cli.run("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("run", "validate", "list", "describe", "Exit codes");
+    assertThat(help.out()).contains("run", "validate", "list", "describe", "check", "Exit codes");
     Cli runHelp = Cli.run("run", "--help");
     assertThat(runHelp.out()).contains("--format", "--output", "--verbose");
   }

@@ -2,11 +2,14 @@ package org.losslab.testkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.losslab.api.Batch;
 import org.losslab.api.Domains;
@@ -21,9 +24,10 @@ import org.losslab.api.PredictionDomain;
 import org.losslab.api.Range;
 
 /**
- * The contract every loss keeps, checked for one provider: well-formed metadata, parameter validation, derivatives
- * against finite differences, reduction consistency, input errors, determinism. A new loss gets these checks for
- * free; a plugin author runs them from a test with {@link #assertValid(LossProvider)}.
+ * The contract every loss keeps, checked for one provider: well-formed metadata, the API version it was built
+ * against, parameter validation, derivatives against finite differences, reduction consistency, input errors,
+ * determinism. A new loss gets these checks for free; a plugin author runs them by extending
+ * {@link LossProviderContract}, or from any test with {@link #assertValid(LossProvider)}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class LossContract {
@@ -31,6 +35,7 @@ public final class LossContract {
   private static final int COLUMNS = 2;
   private static final int CLASSES = 3;
   private static final long SEED = 20261128L;
+  private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
   private LossContract() {}
 
@@ -42,12 +47,14 @@ public final class LossContract {
     String id = safeId(provider);
     List<Result> results = new ArrayList<>();
     check(results, id, "metadata", () -> metadata(provider));
+    check(results, id, "states the API version it was built against", () -> statesApiVersion(provider));
+    check(results, id, "API version compatible", () -> compatibleApiVersion(provider));
     check(results, id, "defaults are valid", () -> {
       provider.create(Map.of());
       return "";
     });
     check(results, id, "unknown parameter rejected", () -> rejects(provider, Map.of("no_such_parameter", 1), "no_such_parameter"));
-    for (Parameter parameter : provider.parameters()) {
+    for (Parameter parameter : parametersOrNone(provider)) {
       Object outside = outside(parameter);
       if (outside != null) {
         check(results, id, "out-of-range " + parameter.name() + " rejected",
@@ -115,6 +122,59 @@ public final class LossContract {
       }
     }
     return "";
+  }
+
+  /**
+   * A provider that does not override {@code apiVersion()} inherits the default, which claims whatever version is
+   * running, so the registry cannot refuse it when it was built against an incompatible one. Providers made by the
+   * api itself ({@link LossProvider#of}, classes in {@code org.losslab.api}) are exempt: they are the API.
+   */
+  private static String statesApiVersion(LossProvider provider) {
+    Class<?> type = provider.getClass();
+    if (type.getPackageName().equals(LossProvider.class.getPackageName())) {
+      return "made by the api (LossProvider.of), so it is built with the API it runs on";
+    }
+    Method method;
+    try {
+      method = type.getMethod("apiVersion");
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(e);
+    }
+    if (method.getDeclaringClass() == LossProvider.class) {
+      throw new AssertionError(type.getName() + " does not override apiVersion(), so losslab cannot tell which API "
+          + "it was built against; add to it: public String apiVersion() { return API_VERSION; } "
+          + "(in Kotlin: override fun apiVersion() = LossProvider.API_VERSION)");
+    }
+    return "built against API " + provider.apiVersion();
+  }
+
+  /** The rule {@link org.losslab.api.LossRegistry} applies: the same major version, a minor version no newer. */
+  private static String compatibleApiVersion(LossProvider provider) {
+    String version = provider.apiVersion();
+    Matcher stated = VERSION.matcher(String.valueOf(version));
+    Matcher ours = VERSION.matcher(LossProvider.API_VERSION);
+    if (!stated.matches() || !ours.matches()) {
+      throw new AssertionError("API version \"" + version + "\" is not major.minor");
+    }
+    if (Integer.parseInt(stated.group(1)) != Integer.parseInt(ours.group(1))) {
+      throw new AssertionError("built for losslab API " + version + ", but this losslab has API "
+          + LossProvider.API_VERSION + " (a different major version is incompatible)");
+    }
+    if (Integer.parseInt(stated.group(2)) > Integer.parseInt(ours.group(2))) {
+      throw new AssertionError("built for losslab API " + version + ", newer than this losslab's API "
+          + LossProvider.API_VERSION + "; build against losslab-api " + LossProvider.API_VERSION
+          + " or upgrade losslab");
+    }
+    return "API " + version + " runs on API " + LossProvider.API_VERSION;
+  }
+
+  /** The declared parameters, or none when asking throws (the metadata check reports that). */
+  private static List<Parameter> parametersOrNone(LossProvider provider) {
+    try {
+      return provider.parameters();
+    } catch (RuntimeException | LinkageError e) {
+      return List.of();
+    }
   }
 
   private static String rejects(LossProvider provider, Map<String, ?> parameters, String name) {
