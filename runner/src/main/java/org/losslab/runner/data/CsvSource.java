@@ -59,6 +59,11 @@ public final class CsvSource implements DatasetSource {
       throw new ExperimentException(csv.fileLocation(), csv.path() + ".csv",
           file.toAbsolutePath().normalize() + " is a directory, not a CSV file");
     }
+    if (!Files.isRegularFile(file)) {
+      // A FIFO or a device could block forever or never end: refuse before opening it.
+      throw new ExperimentException(csv.fileLocation(), csv.path() + ".csv",
+          file.toAbsolutePath().normalize() + " is not a regular file (a device or a pipe?)");
+    }
     try (JsonParser parser = mapper.createParser(file.toFile())) {
       return new Reading(csv, parser).read();
     } catch (JacksonException e) {

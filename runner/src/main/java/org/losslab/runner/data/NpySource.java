@@ -64,6 +64,11 @@ public final class NpySource implements DatasetSource {
       throw new ExperimentException(spec.location(), path,
           file.toAbsolutePath().normalize() + " is a directory, not a .npy file");
     }
+    if (!Files.isRegularFile(file)) {
+      // A FIFO or a device could block forever or never end: refuse before opening it.
+      throw new ExperimentException(spec.location(), path,
+          file.toAbsolutePath().normalize() + " is not a regular file (a device or a pipe?)");
+    }
     NpyArray array = NpyArray.read(file, path);
     if (array.columns() == 0) {
       throw new ExperimentException(Location.of(file.toString()), path,
