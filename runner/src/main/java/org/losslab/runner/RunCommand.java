@@ -4,15 +4,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import org.losslab.runner.plugin.PluginOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.losslab.api.LossRegistry;
 import org.losslab.api.Suggestions;
-import org.losslab.runner.data.Dataset;
 import org.losslab.runner.evaluate.Evaluator;
 import org.losslab.runner.evaluate.Progress;
+import org.losslab.runner.evaluate.Provenance;
+import org.losslab.runner.plugin.Plugin;
 import org.losslab.runner.evaluate.Report;
 import org.losslab.runner.evaluate.Status;
 import org.losslab.runner.experiment.Experiment;
@@ -56,11 +58,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
   private final Map<String, ReportWriter> writers = new TreeMap<>();
   private final Provider<LossRegistry> registry;
 
+  private final Provider<List<Plugin>> loadedPlugins;
+
   @Inject
-  RunCommand(ExperimentReader reader, Evaluator evaluator, Set<ReportWriter> writers, Provider<LossRegistry> registry) {
+  RunCommand(ExperimentReader reader, Evaluator evaluator, Set<ReportWriter> writers, Provider<LossRegistry> registry,
+      Provider<List<Plugin>> loadedPlugins) {
     this.reader = reader;
     this.evaluator = evaluator;
     this.registry = registry;
+    this.loadedPlugins = loadedPlugins;
     writers.forEach(writer -> this.writers.put(writer.format(), writer));
   }
 
@@ -74,8 +80,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     LoadWarnings.print(registry.get(), spec.commandLine().getErr());
     Experiment experiment = reader.read(experimentFile, experimentFile.toString());
     Progress progress = new Progress(spec.commandLine().getErr());
-    Map<String, Dataset> datasets = evaluator.prepare(experiment, progress);
-    Report report = evaluator.evaluate(experiment, datasets, progress);
+    Evaluator.Prepared prepared = evaluator.prepare(experiment, progress);
+    Provenance provenance = new Provenance(LosslabCommand.version(), loadedPlugins.get().stream()
+        .map(plugin -> new Provenance.Plugin(plugin.path().toString(), plugin.version())).toList(), prepared.infos());
+    Report report = evaluator.evaluate(experiment, prepared, provenance, progress);
     if (output != null) {
       ReportFile.write(output, writer, report);
       spec.commandLine().getOut().println(report.summaryLine() + " (report written to " + output + ")");

@@ -10,6 +10,8 @@ import org.losslab.runner.data.DatasetSource;
 import org.losslab.runner.data.GeneratedSource;
 import org.losslab.runner.data.InlineSource;
 import org.losslab.runner.data.NpySource;
+import java.util.List;
+import org.losslab.runner.plugin.Plugin;
 import org.losslab.runner.plugin.PluginLoader;
 import org.losslab.runner.plugin.PluginOptions;
 import org.losslab.runner.report.CsvReportWriter;
@@ -46,7 +48,14 @@ public class RunnerModule extends AbstractModule {
    */
   @Provides
   @Singleton
-  LossRegistry registry(PluginOptions options) {
-    return new PluginLoader(RunnerModule.class.getClassLoader()).registry(options.folders());
+  LossRegistry registry(List<Plugin> plugins) {
+    return new PluginLoader(RunnerModule.class.getClassLoader()).registry(plugins);
+  }
+
+  /** The plugins in the plugin folders, found once per invocation. */
+  @Provides
+  @Singleton
+  List<Plugin> plugins(PluginOptions options) {
+    return PluginLoader.plugins(options.folders());
   }
 }

@@ -145,7 +145,7 @@ class ExperimentErrorsTests {
               - loss: l1
             """, List.of(
             "1:1: experimnt: unknown key; did you mean experiment? "
-                + "(allowed here: datasets, description, experiment, losses, tolerance)",
+                + "(allowed here: datasets, description, experiment, losses, nan_policy, tolerance)",
             "1:1: experiment: is required")),
         // The misspelt key comes first, so the "labels is required" at the dataset's first key is at the same place.
         arguments("a key of an inline dataset", """
@@ -158,7 +158,7 @@ class ExperimentErrorsTests {
               - loss: l1
             """, List.of(
             "4:5: datasets.regression.lables: unknown key; did you mean labels? "
-                + "(allowed here: dtype, labels, predictions, weights)",
+                + "(allowed here: dtype, labels, nan_policy, predictions, weights)",
             "4:5: datasets.regression.labels: is required")),
         arguments("a key of a loss entry", """
             experiment: errors
@@ -496,7 +496,7 @@ class ExperimentErrorsTests {
             labels: [1, 3, 6]
         losses:
           - loss: l1
-        """, List.of("4:5: datasets.with-nan: predictions row 1, column 0 is NaN; data must be finite"));
+        """, List.of("4:5: datasets.with-nan: predictions row 1, column 0 is NaN; data must be finite (or set nan_policy: omit or propagate)"));
   }
 
   /** In a CSV file the value is pointed at where it is: row 2 is on line 4 (after the header), label is field 2. */
@@ -525,7 +525,7 @@ class ExperimentErrorsTests {
             params: {delta: -1}
         """, List.of(
         "2:1: tolerence: unknown key; did you mean tolerance? "
-            + "(allowed here: datasets, description, experiment, losses, tolerance)",
+            + "(allowed here: datasets, description, experiment, losses, nan_policy, tolerance)",
         "6:20: datasets.regression.labels[2]: expected a number, got \"six\"",
         "8:11: losses[0].loss: unknown loss \"hubr\"; did you mean huber? (see losslab list)",
         "10:21: losses[1].params.delta: huber: delta (-1) must be > 0"));
@@ -549,7 +549,7 @@ class ExperimentErrorsTests {
         """, List.of(
         "7:5: datasets.broken.labels: is required",
         "8:5: datasets.broken.lables: unknown key; did you mean labels? "
-            + "(allowed here: dtype, labels, predictions, weights)",
+            + "(allowed here: dtype, labels, nan_policy, predictions, weights)",
         "11:21: losses[0].params.delta: huber: delta (-1) must be > 0",
         "12:26: losses[0].expect.regression: expected a number, got \"two\""));
   }

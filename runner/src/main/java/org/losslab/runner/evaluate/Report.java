@@ -14,11 +14,18 @@ import org.jspecify.annotations.Nullable;
  * @param description its description, if any
  * @param tolerance the relative tolerance the expectations were checked with
  * @param results one per (loss configuration, dataset) pair
+ * @param provenance the losslab version, plugins and datasets behind the results
  */
-public record Report(String experiment, @Nullable String description, double tolerance, List<Result> results) {
+public record Report(String experiment, @Nullable String description, double tolerance, List<Result> results,
+    Provenance provenance) {
 
   public Report {
     results = List.copyOf(results);
+  }
+
+  /** A report with no provenance recorded (built by hand, as in tests). */
+  public Report(String experiment, @Nullable String description, double tolerance, List<Result> results) {
+    this(experiment, description, tolerance, results, Provenance.unknown());
   }
 
   /** How many results have each status, every status present (0 when none): pass, fail, error, skipped, computed. */
@@ -47,6 +54,18 @@ public record Report(String experiment, @Nullable String description, double tol
       case COMPUTED -> "computed";
     }));
     return String.join(", ", counts);
+  }
+
+  /** What a reader should know beside the numbers: rows a NaN policy dropped. One line each. */
+  public List<String> notes() {
+    List<String> notes = new ArrayList<>();
+    for (Provenance.DatasetInfo dataset : provenance.datasets()) {
+      if (dataset.omitted() > 0) {
+        notes.add("dataset " + dataset.name() + ": " + dataset.omitted() + " of " + dataset.rows()
+            + " rows had a NaN and were omitted (nan_policy: omit)");
+      }
+    }
+    return notes;
   }
 
   /** The dataset names, in the order they first appear in the results. */

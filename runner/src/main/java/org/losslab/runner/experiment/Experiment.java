@@ -2,6 +2,7 @@ package org.losslab.runner.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.losslab.runner.data.DatasetSpec;
 
@@ -15,9 +16,10 @@ import org.losslab.runner.data.DatasetSpec;
  * @param file the experiment file; data paths resolve against its folder
  * @param datasets the datasets in file order
  * @param runs the loss configurations in file order, one per sweep point
+ * @param nanPolicies each dataset's NaN policy, by name (the dataset's own, else the experiment's, else raise)
  */
 public record Experiment(String name, @Nullable String description, double tolerance, Path file,
-    List<DatasetSpec> datasets, List<LossRun> runs) {
+    List<DatasetSpec> datasets, List<LossRun> runs, Map<String, NanPolicy> nanPolicies) {
 
   /** The relative tolerance when the experiment sets none. */
   public static final double DEFAULT_TOLERANCE = 1e-9;
@@ -25,5 +27,11 @@ public record Experiment(String name, @Nullable String description, double toler
   public Experiment {
     datasets = List.copyOf(datasets);
     runs = List.copyOf(runs);
+    nanPolicies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nanPolicies));
+  }
+
+  /** The NaN policy of a dataset. */
+  public NanPolicy nanPolicy(String dataset) {
+    return nanPolicies.getOrDefault(dataset, NanPolicy.RAISE);
   }
 }

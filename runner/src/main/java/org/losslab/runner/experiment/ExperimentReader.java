@@ -32,13 +32,14 @@ import org.losslab.runner.experiment.YamlNode.Sequence;
  * collected and reported together, one line each, as {@code file:line:column: field.path: message}.
  */
 public final class ExperimentReader {
-  private static final Set<String> TOP_KEYS = Set.of("experiment", "description", "tolerance", "datasets", "losses");
-  private static final Set<String> INLINE_KEYS = Set.of("predictions", "labels", "weights", "dtype");
+  private static final Set<String> TOP_KEYS =
+      Set.of("experiment", "description", "tolerance", "nan_policy", "datasets", "losses");
+  private static final Set<String> INLINE_KEYS = Set.of("predictions", "labels", "weights", "dtype", "nan_policy");
   private static final List<String> DTYPES = List.of("float64", "float32");
-  private static final Set<String> CSV_KEYS = Set.of("csv", "predictions", "labels", "weights");
-  private static final Set<String> NPY_KEYS = Set.of("npy");
+  private static final Set<String> CSV_KEYS = Set.of("csv", "predictions", "labels", "weights", "nan_policy");
+  private static final Set<String> NPY_KEYS = Set.of("npy", "nan_policy");
   private static final Set<String> NPY_FILE_KEYS = Set.of("predictions", "labels", "weights");
-  private static final Set<String> GENERATE_KEYS = Set.of("generate");
+  private static final Set<String> GENERATE_KEYS = Set.of("generate", "nan_policy");
   private static final Set<String> GENERATOR_KEYS =
       Set.of("kind", "rows", "seed", "outlier_fraction", "class_balance", "classes");
   private static final List<String> GENERATOR_KINDS = List.of("regression", "binary", "multiclass");
@@ -80,8 +81,16 @@ public final class ExperimentReader {
     if (tolerance != null && !(tolerance > 0 && tolerance < 1)) {
       fields.problem(top.get("tolerance"), "tolerance", "must be a relative tolerance in (0, 1), got " + tolerance);
     }
+    NanPolicy defaultPolicy = nanPolicy(fields, top, "", NanPolicy.RAISE);
     Path folder = file.toAbsolutePath().getParent();
     List<DatasetSpec> datasets = datasets(fields, top, folder);
+    Map<String, NanPolicy> nanPolicies = new LinkedHashMap<>();
+    if (top.get("datasets") instanceof Mapping declared) {
+      for (DatasetSpec spec : datasets) {
+        Mapping dataset = (Mapping) declared.get(spec.name());
+        nanPolicies.put(spec.name(), nanPolicy(fields, dataset, spec.path(), defaultPolicy));
+      }
+    }
     List<LossRun> runs = losses(fields, top, datasetNames(top));
     if (!fields.problems.isEmpty()) {
       List<Problem> inFileOrder = new ArrayList<>(fields.problems);
@@ -90,7 +99,23 @@ public final class ExperimentReader {
       throw new ExperimentException(inFileOrder);
     }
     return new Experiment(name, description, tolerance == null ? Experiment.DEFAULT_TOLERANCE : tolerance,
-        file, datasets, runs);
+        file, datasets, runs, nanPolicies);
+  }
+
+  private static NanPolicy nanPolicy(Fields fields, Mapping mapping, String path, NanPolicy otherwise) {
+    String id = fields.string(mapping, "nan_policy", path, false);
+    if (id == null) {
+      return otherwise;
+    }
+    for (NanPolicy policy : NanPolicy.values()) {
+      if (policy.id().equals(id)) {
+        return policy;
+      }
+    }
+    fields.problem(mapping.get("nan_policy"), path.isEmpty() ? "nan_policy" : path + ".nan_policy",
+        "unknown nan_policy \"" + id + "\"" + Suggestions.hint(id, NanPolicy.ids()) + " (policies: "
+            + String.join(", ", NanPolicy.ids()) + ")");
+    return otherwise;
   }
 
   private List<DatasetSpec> datasets(Fields fields, Mapping top, Path folder) {

@@ -39,14 +39,10 @@ public final class PluginLoader {
     this.host = host;
   }
 
-  /**
-   * The registry of the host's losses and every plugin's.
-   *
-   * @throws LossException when a folder the user named does not exist or is not a folder
-   */
-  public LossRegistry registry(List<Folder> folders) {
+  /** The registry of the host's losses and every plugin's. */
+  public LossRegistry registry(List<Plugin> plugins) {
     LossRegistry.Builder builder = LossRegistry.builder().load(host);
-    for (Plugin plugin : plugins(folders)) {
+    for (Plugin plugin : plugins) {
       String origin = plugin.describe();
       String unreadable = unreadable(plugin.jars());
       if (unreadable != null) {
@@ -58,7 +54,11 @@ public final class PluginLoader {
     return builder.build();
   }
 
-  /** The plugins in {@code folders}: each {@code .jar} file, and each sub-folder holding jars, in name order. */
+  /**
+   * The plugins in {@code folders}: each {@code .jar} file, and each sub-folder holding jars, in name order.
+   *
+   * @throws LossException when a folder the user named does not exist or is not a folder
+   */
   public static List<Plugin> plugins(List<Folder> folders) {
     List<Plugin> plugins = new ArrayList<>();
     for (Folder folder : folders) {

@@ -3,6 +3,7 @@ package org.losslab.runner.report;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import org.losslab.runner.evaluate.Provenance;
 import org.losslab.runner.evaluate.Report;
 import org.losslab.runner.evaluate.Result;
 import org.losslab.runner.evaluate.Status;
@@ -37,7 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
  *   "comparison": {
  *     "tiny": [{"name": "l1", "value": 1.3333333730697632, "ratio": 1.0}, …]   (ratio null when the baseline is 0)
  *   },
- *   "summary": {"pass": 8, "fail": 0, "error": 0, "skipped": 0, "computed": 0}
+ *   "summary": {"pass": 8, "fail": 0, "error": 0, "skipped": 0, "computed": 0},
+ *   "provenance": {
+ *     "losslab": "0.1.0",
+ *     "plugins": [{"path": "plugins/quantile.jar", "version": "1.0.0"}],
+ *     "datasets": [{"name": "tiny", "source": "inline", "rows": 3, "omitted": 0, "nan_policy": "raise",
+ *                   "sha256": "…"}]
+ *   }
  * }
  * </pre>
  *
@@ -94,10 +101,39 @@ public final class JsonReportWriter implements ReportWriter {
         json.writeNumberProperty(count.getKey().id(), count.getValue());
       }
       json.writeEndObject();
+      provenance(json, report.provenance());
       json.writeEndObject();
     }
     text.append('\n');
     Text.append(out, text.getBuffer());
+  }
+
+  private static void provenance(JsonGenerator json, Provenance provenance) {
+    json.writeObjectPropertyStart("provenance");
+    json.writeStringProperty("losslab", provenance.losslab());
+    json.writeArrayPropertyStart("plugins");
+    for (Provenance.Plugin plugin : provenance.plugins()) {
+      json.writeStartObject();
+      json.writeStringProperty("path", plugin.path());
+      if (plugin.version() != null) {
+        json.writeStringProperty("version", plugin.version());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayPropertyStart("datasets");
+    for (Provenance.DatasetInfo dataset : provenance.datasets()) {
+      json.writeStartObject();
+      json.writeStringProperty("name", dataset.name());
+      json.writeStringProperty("source", dataset.source());
+      json.writeNumberProperty("rows", dataset.rows());
+      json.writeNumberProperty("omitted", dataset.omitted());
+      json.writeStringProperty("nan_policy", dataset.nanPolicy());
+      json.writeStringProperty("sha256", dataset.sha256());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private static void result(JsonGenerator json, Result result) {

@@ -76,6 +76,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     text.append("\n**Summary:** ").append(report.summaryLine()).append('\n');
+    report.notes().forEach(note -> text.append("\n").append(note).append('\n'));
     Text.append(out, text);
   }
 

@@ -81,6 +81,7 @@ public final class TableReportWriter implements ReportWriter {
     }
 
     text.append('\n').append(report.summaryLine()).append('\n');
+    report.notes().forEach(note -> text.append(note).append('\n'));
     Text.append(out, text);
   }
 

@@ -22,7 +22,7 @@ class JsonReportWriterTests {
     JsonNode report = JSON.readTree(writer.render(SampleReports.mixed()));
 
     assertThat(report.propertyNames())
-        .containsExactly("experiment", "description", "tolerance", "results", "comparison", "summary");
+        .containsExactly("experiment", "description", "tolerance", "results", "comparison", "summary", "provenance");
     assertThat(report.get("experiment").stringValue()).isEqualTo("tutorial");
     assertThat(report.get("description").stringValue()).isEqualTo("Losses from the tutorial");
     assertThat(report.get("tolerance").doubleValue()).isEqualTo(1e-6);
@@ -115,7 +115,7 @@ class JsonReportWriterTests {
         new Result("a", "l1", SampleReports.params(), "d", 1.0, null, COMPUTED, null)));
 
     assertThat(JSON.readTree(writer.render(report)).propertyNames())
-        .containsExactly("experiment", "tolerance", "results", "comparison", "summary");
+        .containsExactly("experiment", "tolerance", "results", "comparison", "summary", "provenance");
   }
 
   @Test
@@ -134,6 +134,11 @@ class JsonReportWriterTests {
             "error": 0,
             "skipped": 0,
             "computed": 0
+          },
+          "provenance": {
+            "losslab": "unknown",
+            "plugins": [],
+            "datasets": []
           }
         }
         """);
