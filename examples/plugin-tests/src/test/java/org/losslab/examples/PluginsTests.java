@@ -70,6 +70,11 @@ class PluginsTests {
       assertThat(result.get("status").asString()).as(result.get("name").asString()).isEqualTo("pass");
     });
     assertThat(losses).contains("quantile", "pseudo_huber");
+    JsonNode loaded = report.get("provenance").get("plugins");
+    assertThat(loaded).hasSize(2);
+    assertThat(loaded.get(0).get("path").asString()).isEqualTo(pseudoHuber.toString());
+    assertThat(loaded.get(1).get("path").asString()).isEqualTo(quantile.toString());
+    assertThat(loaded.get(1).get("version").asString()).isEqualTo(VERSION);
   }
 
   @Test
