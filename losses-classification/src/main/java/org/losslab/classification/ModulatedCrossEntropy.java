@@ -127,7 +127,9 @@ final class ModulatedCrossEntropy implements ElementLoss {
     if (s == 0) {
       return Double.NEGATIVE_INFINITY;
     }
-    double focusing = gamma == 0 || sBar == 0 ? 0 : gamma * Math.pow(sBar, gamma - 1) * logOf(s, sBar);
+    // γ s̄^(γ−1) log s as γ s̄^γ · (log s / s̄): for γ < 1 and a subnormal s̄, s̄^(γ−1) alone overflows to +∞
+    // (∞ · log s = −∞), while the product tends to −γ s̄^γ → 0.
+    double focusing = gamma == 0 || sBar == 0 ? 0 : gamma * Math.pow(sBar, gamma) * (logOf(s, sBar) / sBar);
     return focusing - Math.pow(sBar, gamma) / s;
   }
 
