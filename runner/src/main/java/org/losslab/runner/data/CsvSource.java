@@ -180,8 +180,12 @@ public final class CsvSource implements DatasetSource {
       DoubleArrayBuilder predictions = new DoubleArrayBuilder();
       DoubleArrayBuilder labels = new DoubleArrayBuilder();
       DoubleArrayBuilder weights = new DoubleArrayBuilder();
-      row = 0;
-      for (int count = nextRow(); count >= 0; count = nextRow(), row++) {
+      // row is the number of the row being read, also while nextRow() reads it (a parse error names it).
+      for (row = 0;; row++) {
+        int count = nextRow();
+        if (count < 0) {
+          break;
+        }
         if (count != header.size()) {
           throw new ExperimentException(new Location(file, line, 0), spec.path(), "row " + row + " has " + count
               + (count == 1 ? " field" : " fields") + ", expected " + header.size() + " as in the header");
@@ -229,7 +233,8 @@ public final class CsvSource implements DatasetSource {
         return -1;
       }
       int count = 0;
-      line = 0;
+      // Where the row starts, known before its first field is read (a parse error inside it names this line).
+      line = parser.currentLocation().getLineNr();
       for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY;
           token = parser.nextToken(), count++) {
         int fieldLine = parser.currentTokenLocation().getLineNr();

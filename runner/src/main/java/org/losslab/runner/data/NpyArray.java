@@ -352,7 +352,8 @@ final class NpyArray {
     }
 
     private static String quote(String header) {
-      String text = header.strip().replaceAll("\\s+", " ");
+      // \v: NEL and the Unicode line separators too, which a version 3.0 (UTF-8) header may hold.
+      String text = header.strip().replaceAll("[\\s\\v]+", " ");
       return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
   }
@@ -381,8 +382,15 @@ final class NpyArray {
    * strings, integers (with Python 2's {@code L} suffix), {@code True}, {@code False}, {@code None}, tuples and lists.
    */
   private static final class Literal {
+    /**
+     * A header nests three levels deep ({@code {'shape': (3, 2)}}), a structured dtype's a few more; the parser
+     * recurses once per level, and a header of a megabyte of brackets would overflow the stack.
+     */
+    private static final int MAX_DEPTH = 32;
+
     private final String text;
     private int at;
+    private int depth;
 
     Literal(String text) {
       this.text = text;
@@ -404,33 +412,16 @@ final class NpyArray {
         throw new IllegalArgumentException("it ends too early");
       }
       char c = text.charAt(at);
-      if (c == '{') {
-        at++;
-        Map<Object, Object> dict = new LinkedHashMap<>();
-        // Entries are separated by commas, and one may follow the last: {'a': 1, 'b': 2, }
-        while (!closes('}')) {
-          Object key = value();
-          expect(':');
-          dict.put(key, value());
-          if (closes('}')) {
-            break;
-          }
-          expect(',');
+      if (c == '{' || c == '(' || c == '[') {
+        if (depth == MAX_DEPTH) {
+          throw new IllegalArgumentException("it nests more than " + MAX_DEPTH + " levels deep");
         }
-        return dict;
-      }
-      if (c == '(' || c == '[') {
-        char close = c == '(' ? ')' : ']';
-        at++;
-        List<Object> values = new ArrayList<>();
-        while (!closes(close)) {
-          values.add(value());
-          if (closes(close)) {
-            break;
-          }
-          expect(',');
+        depth++;
+        try {
+          return container(c);
+        } finally {
+          depth--;
         }
-        return c == '(' ? new Tuple(List.copyOf(values)) : List.copyOf(values);
       }
       if (c == '\'' || c == '"') {
         return string(c);
@@ -453,6 +444,35 @@ final class NpyArray {
           at = start;
           throw unexpected();
       }
+    }
+
+    /** A dict, a tuple or a list, starting with {@code open}. */
+    private Object container(char open) {
+      at++;
+      if (open == '{') {
+        Map<Object, Object> dict = new LinkedHashMap<>();
+        // Entries are separated by commas, and one may follow the last: {'a': 1, 'b': 2, }
+        while (!closes('}')) {
+          Object key = value();
+          expect(':');
+          dict.put(key, value());
+          if (closes('}')) {
+            break;
+          }
+          expect(',');
+        }
+        return dict;
+      }
+      char close = open == '(' ? ')' : ']';
+      List<Object> values = new ArrayList<>();
+      while (!closes(close)) {
+        values.add(value());
+        if (closes(close)) {
+          break;
+        }
+        expect(',');
+      }
+      return open == '(' ? new Tuple(List.copyOf(values)) : List.copyOf(values);
     }
 
     /** Skips a closing bracket if it is next. */

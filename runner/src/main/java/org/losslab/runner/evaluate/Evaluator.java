@@ -193,11 +193,22 @@ public final class Evaluator {
       }
     }
     if (batch.hasWeights()) {
+      boolean positive = false;
       for (int row = 0; row < batch.weightCount(); row++) {
         double value = batch.weight(row);
         if (Double.isInfinite(value) || nanIsError && Double.isNaN(value)) {
           throw notFinite(spec, "weights", row, 0, value);
         }
+        // Bad weights are bad data, whatever loss reads them: an error, never a "skipped" pair.
+        if (value < 0) {
+          throw new ExperimentException(spec.location(), spec.path(), "weights row " + row + " is " + value
+              + "; weights must be >= 0");
+        }
+        positive |= value > 0;
+      }
+      if (!positive && batch.weightCount() > 0) {
+        throw new ExperimentException(spec.location(), spec.path(),
+            "weights are all 0; at least one row needs a positive weight");
       }
     }
   }

@@ -160,7 +160,11 @@ public final class ExperimentReader {
         YamlNode value = mapping.get(key);
         columnLocations.put(key, value == null ? location : value.location());
       }
-      return new DatasetSpec.Csv(name, location, folder.resolve(csv), mapping.get("csv").location(), predictions,
+      Path file = fields.path(mapping.get("csv"), path + ".csv", folder, csv);
+      if (file == null) {
+        return null;
+      }
+      return new DatasetSpec.Csv(name, location, file, mapping.get("csv").location(), predictions,
           labels, weights, columnLocations);
     }
     if (mapping.get("npy") != null) {
@@ -176,8 +180,14 @@ public final class ExperimentReader {
       if (predictions == null || labels == null) {
         return null;
       }
-      return new DatasetSpec.Npy(name, location, folder.resolve(predictions), folder.resolve(labels),
-          weights == null ? null : folder.resolve(weights));
+      Path predictionsFile = fields.path(files.get("predictions"), path + ".npy.predictions", folder, predictions);
+      Path labelsFile = fields.path(files.get("labels"), path + ".npy.labels", folder, labels);
+      Path weightsFile = weights == null ? null : fields.path(files.get("weights"), path + ".npy.weights", folder,
+          weights);
+      if (predictionsFile == null || labelsFile == null || weights != null && weightsFile == null) {
+        return null;
+      }
+      return new DatasetSpec.Npy(name, location, predictionsFile, labelsFile, weightsFile);
     }
     if (mapping.get("generate") != null) {
       fields.allowOnly(mapping, path, GENERATE_KEYS);
@@ -515,6 +525,16 @@ public final class ExperimentReader {
       }
       problem(node, join(path, key), "expected a non-empty text, got " + node.kind());
       return null;
+    }
+
+    /** {@code text} resolved against the experiment's folder, or null with a problem when no file system path can be. */
+    @Nullable Path path(YamlNode node, String path, Path folder, String text) {
+      try {
+        return folder.resolve(text);
+      } catch (java.nio.file.InvalidPathException e) {
+        problem(node, path, "not a valid file path: " + e.getReason());
+        return null;
+      }
     }
 
     @Nullable List<String> columns(Mapping mapping, String key, String path, boolean required) {

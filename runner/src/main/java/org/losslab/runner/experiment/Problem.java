@@ -13,7 +13,22 @@ public record Problem(Location location, String path, String message) {
   @Override
   public String toString() {
     String line = location + ": " + (path.isEmpty() ? "" : path + ": ") + message;
-    // One problem, one line: a line break inside a quoted name must not split it.
-    return line.replace("\r", "\\r").replace("\n", "\\n");
+    // One problem, one line: a line break (or any control character) inside a quoted name must not split it.
+    StringBuilder escaped = new StringBuilder(line.length());
+    line.codePoints().forEach(c -> {
+      switch (c) {
+        case '\n' -> escaped.append("\\n");
+        case '\r' -> escaped.append("\\r");
+        case '\t' -> escaped.append("\\t");
+        default -> {
+          if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+            escaped.append(String.format("\\u%04x", c));
+          } else {
+            escaped.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return escaped.toString();
   }
 }

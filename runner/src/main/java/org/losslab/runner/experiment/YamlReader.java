@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -39,6 +40,8 @@ public final class YamlReader {
   static final int MAX_ALIASES = 100;
   static final int MAX_DEPTH = 64;
   static final int MAX_NODES = 2_000_000;
+  /** 8<sup>400</sup> = 2<sup>1200</sup>: a whole number of more significant digits than this is beyond any double. */
+  static final int MAX_INTEGER_DIGITS = 400;
 
   /** Reads and parses {@code file}; every failure is an {@link ExperimentException} with its location. */
   public YamlNode read(Path file, String displayName) {
@@ -76,6 +79,8 @@ public final class YamlReader {
         .setAllowDuplicateKeys(false)
         .setMaxAliasesForCollections(MAX_ALIASES)
         .setAllowRecursiveKeys(false)
+        // Non-scalar keys are refused by our own check, which knows where the key is.
+        .setAllowNonScalarKeys(true)
         .setCodePointLimit(MAX_CODE_POINTS)
         .build();
     Optional<Node> root;
@@ -89,12 +94,23 @@ public final class YamlReader {
         problem = e.getContext() + ": " + problem;
       }
       throw new ExperimentException(location, "", "invalid YAML: " + oneLine(problem));
+    } catch (YamlVersionException e) {
+      // Its own message is only the version: "Version{major=2, minor=0}".
+      throw new ExperimentException(Location.of(displayName), "", "unsupported YAML version "
+          + e.getSpecVersion().getRepresentation() + " (%YAML directive); losslab reads YAML 1.x");
     } catch (YamlEngineException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        // SnakeYAML wraps what the reader throws: this is read()'s strict UTF-8 decoder refusing a byte.
+        throw new ExperimentException(Location.of(displayName), "", "is not valid UTF-8 text");
+      }
       String message = oneLine(String.valueOf(e.getMessage()));
       if (message.contains("code point")) {
         throw tooLarge(displayName);
       }
       throw new ExperimentException(Location.of(displayName), "", "invalid YAML: " + message);
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML Engine 3.2 lets some malformed input escape as plain IllegalArgumentExceptions instead of its own.
+      throw new ExperimentException(Location.of(displayName), "", "invalid YAML: " + leakedProblem(e), e);
     } catch (StackOverflowError e) {
       throw new ExperimentException(Location.of(displayName), "", "invalid YAML: nested too deeply");
     }
@@ -102,6 +118,21 @@ public final class YamlReader {
       throw new ExperimentException(Location.of(displayName), "", "the file is empty");
     }
     return new Converter(displayName).convert(root.get(), 0);
+  }
+
+  /** What a parser exception that SnakeYAML does not wrap in its own (see {@link #parse}) says is wrong. */
+  private static String leakedProblem(IllegalArgumentException e) {
+    StackTraceElement thrower = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+    if (e instanceof NumberFormatException) {
+      // Integer.parseInt of the hex digits of an x, u or U escape, unchecked: none before the end of the text (a file
+      // ending in a backslash and a u), or eight beyond 7FFFFFFF ("\UFFFFFFFF").
+      return "a \\x, \\u or \\U escape in a double-quoted string is cut short or beyond U+10FFFF";
+    }
+    if (thrower != null && thrower.getClassName().equals(Tag.class.getName())) {
+      // A tag whose %-escapes decode to spaces or to nothing: !%20, !%a
+      return "a tag cannot be read: " + oneLine(String.valueOf(e.getMessage()));
+    }
+    return oneLine(String.valueOf(e.getMessage()));
   }
 
   private static ExperimentException tooLarge(String displayName) {
@@ -214,8 +245,34 @@ public final class YamlReader {
         radix = 8;
         digits = digits.substring(2);
       }
-      BigInteger value = new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits, radix);
+      digits = digits.startsWith("+") ? digits.substring(1) : digits;
+      boolean negative = digits.startsWith("-");
+      if (digits.length() > MAX_INTEGER_DIGITS && isBeyondDouble(negative ? digits.substring(1) : digits, radix)) {
+        return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      }
+      BigInteger value = new BigInteger(digits, radix);
       return value.bitLength() < 64 ? (Object) value.longValue() : (Object) value.doubleValue();
+    }
+
+    /**
+     * Whether {@code digits} is a whole number of more than {@link #MAX_INTEGER_DIGITS} significant digits, beyond
+     * {@link Double#MAX_VALUE} in base 8, 10 or 16 (its {@code doubleValue()} is infinite). {@code BigInteger} parses
+     * in quadratic time, some minutes for the 8 million digits a file may hold; this looks at each digit once.
+     *
+     * @throws NumberFormatException when a character is not a digit, as {@code BigInteger} would
+     */
+    private static boolean isBeyondDouble(String digits, int radix) {
+      int significant = 0;
+      for (int i = 0; i < digits.length(); i++) {
+        int digit = Character.digit(digits.charAt(i), radix);
+        if (digit < 0) {
+          throw new NumberFormatException("not a digit in base " + radix + ": " + digits.charAt(i));
+        }
+        if (digit > 0 || significant > 0) {
+          significant++;
+        }
+      }
+      return significant > MAX_INTEGER_DIGITS;
     }
 
     private static Double floating(String text) {
