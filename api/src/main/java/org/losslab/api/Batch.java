@@ -27,10 +27,18 @@ public final class Batch {
   private final float @Nullable [] labelsFloat;
   private final double @Nullable [] weights;
   private final NanPolicy nanPolicy;
+  private final int threads;
 
   private Batch(int rows, int predictionColumns, double @Nullable [] predictionsDouble, float @Nullable [] predictionsFloat,
       int labelRows, int labelColumns, double @Nullable [] labelsDouble, float @Nullable [] labelsFloat,
       double @Nullable [] weights, NanPolicy nanPolicy) {
+    this(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns, labelsDouble,
+        labelsFloat, weights, nanPolicy, 1);
+  }
+
+  private Batch(int rows, int predictionColumns, double @Nullable [] predictionsDouble, float @Nullable [] predictionsFloat,
+      int labelRows, int labelColumns, double @Nullable [] labelsDouble, float @Nullable [] labelsFloat,
+      double @Nullable [] weights, NanPolicy nanPolicy, int threads) {
     this.rows = rows;
     this.predictionColumns = predictionColumns;
     this.predictionsDouble = predictionsDouble;
@@ -41,6 +49,7 @@ public final class Batch {
     this.labelsFloat = labelsFloat;
     this.weights = weights;
     this.nanPolicy = nanPolicy;
+    this.threads = threads;
   }
 
   /** One output per row: {@code predictions[i]} against {@code labels[i]}. */
@@ -83,18 +92,40 @@ public final class Batch {
   /** This batch with one sample weight per row (checked by the loss: finite, ≥ 0, not all 0). */
   public Batch withWeights(double[] weights) {
     return new Batch(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns,
-        labelsDouble, labelsFloat, weights.clone(), nanPolicy);
+        labelsDouble, labelsFloat, weights.clone(), nanPolicy, threads);
   }
 
   /** This batch evaluated under another NaN policy; the default is {@link NanPolicy#RAISE}. */
   public Batch withNanPolicy(NanPolicy policy) {
     return new Batch(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns,
-        labelsDouble, labelsFloat, weights, policy);
+        labelsDouble, labelsFloat, weights, policy, threads);
+  }
+
+  /**
+   * This batch evaluated on up to {@code threads} threads; the default is 1, the calling thread alone.
+   *
+   * <p>The value does not depend on the thread count: rows are cut into chunks whose size depends only on the
+   * number of columns, each chunk's sum is computed once, and the chunk sums are added pairwise in chunk order, so
+   * that 1 and 16 threads give the same bits. The calling thread works too, helped by threads of one shared pool
+   * of daemon threads, so that at most {@link Runtime#availableProcessors()} threads work on a batch whatever the
+   * count asked for; a batch of a few chunks is evaluated on the calling thread alone. A loss evaluated on several
+   * threads is called concurrently on disjoint rows, so it must not keep mutable state (the losses of losslab, and
+   * a loss written as the immutable class or lambda the {@link ElementLoss} documentation shows, do not).
+   *
+   * @throws IllegalArgumentException if {@code threads} is less than 1
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public Batch withThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads (" + threads + ") must be >= 1");
+    }
+    return new Batch(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns,
+        labelsDouble, labelsFloat, weights, nanPolicy, threads);
   }
 
   private Batch toFloat() {
     return new Batch(rows, predictionColumns, null, toFloat(predictionsDouble), labelRows, labelColumns, null,
-        toFloat(labelsDouble), weights, nanPolicy);
+        toFloat(labelsDouble), weights, nanPolicy, threads);
   }
 
   /** N, the number of prediction rows. */
@@ -130,6 +161,12 @@ public final class Batch {
   /** The NaN policy this batch is evaluated under. */
   public NanPolicy nanPolicy() {
     return nanPolicy;
+  }
+
+  /** The number of threads the batch may be evaluated on (1 unless {@link #withThreads} said otherwise). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public int threads() {
+    return threads;
   }
 
   /** The prediction at a row-major index (row · M + column). */
@@ -176,6 +213,12 @@ public final class Batch {
     return labelsFloat;
   }
 
+  /** The sample weights, one per row, when the batch has them, for kernels that read the array directly. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public double @Nullable [] weights() {
+    return weights;
+  }
+
   /** {@code [3, 1]}: the predictions' shape, as messages print it. */
   public String predictionShape() {
     return "[" + rows + ", " + predictionColumns + "]";
@@ -189,7 +232,8 @@ public final class Batch {
   @Override
   public String toString() {
     return "Batch(predictions " + predictionShape() + ", labels " + labelShape()
-        + (weights == null ? "" : ", weights [" + weights.length + "]") + (isFloat() ? ", float32" : "") + ")";
+        + (weights == null ? "" : ", weights [" + weights.length + "]") + (isFloat() ? ", float32" : "")
+        + (threads == 1 ? "" : ", " + threads + " threads") + ")";
   }
 
   private static int width(Object[] rows, String what) {

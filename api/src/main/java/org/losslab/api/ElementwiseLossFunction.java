@@ -5,21 +5,46 @@ import org.jspecify.annotations.Nullable;
 /** The framework around an {@link ElementLoss}: batching, weights, reduction, validation. */
 final class ElementwiseLossFunction extends AbstractLossFunction {
   private final ElementLoss loss;
-  private final BatchKernel kernel;
+  private final @Nullable BatchKernel kernel;
+  private final boolean kernelChecksInputs;
 
   ElementwiseLossFunction(String name, Parameters parameters, Domains domains, ElementLoss loss,
       @Nullable BatchKernel kernel) {
     super(name, parameters, domains, false);
     this.loss = loss;
-    this.kernel = kernel != null ? kernel : this::defaultWeightedSum;
+    this.kernel = kernel;
+    this.kernelChecksInputs = kernel != null && kernel.checksInputs(domains);
   }
 
+  /** With a kernel that checks predictions and labels itself, one pass over them: the kernel's. */
   @Override
-  double weightedSum(Batch batch) {
-    return kernel.weightedSum(batch, 0, batch.rows());
+  double checkedSum(Batch batch, int fromRow, int toRow) {
+    if (!kernelChecksInputs) {
+      return super.checkedSum(batch, fromRow, toRow);
+    }
+    if (batch.hasWeights() && !Validation.weightsFit(batch, fromRow, toRow)) {
+      return Double.NaN;
+    }
+    double sum = kernel.weightedSum(batch, fromRow, toRow);
+    return Double.isFinite(sum) ? sum : Double.NaN;
   }
 
-  private double defaultWeightedSum(Batch batch, int fromRow, int toRow) {
+  /**
+   * The kernel's sum when there is a kernel and its sum is finite; otherwise the per-element definition, which
+   * knows the limits (a zero weight on an infinite loss, a NaN that {@link NanPolicy#PROPAGATE} lets through).
+   */
+  @Override
+  double weightedSum(Batch batch, int fromRow, int toRow) {
+    if (kernel != null && batch.nanPolicy() != NanPolicy.PROPAGATE) {
+      double sum = kernel.weightedSum(batch, fromRow, toRow);
+      if (Double.isFinite(sum)) {
+        return sum;
+      }
+    }
+    return definitionSum(batch, fromRow, toRow);
+  }
+
+  private double definitionSum(Batch batch, int fromRow, int toRow) {
     int columns = batch.predictionColumns();
     Sum sum = new Sum();
     for (int row = fromRow; row < toRow; row++) {

@@ -48,6 +48,31 @@ public interface LossFunction {
   double value(Batch batch);
 
   /**
+   * The reduction of this batch as a part of a larger dataset, after validating it: Σ w·ℓ and what {@code mean}
+   * divides by, to be combined with the parts of the other rows ({@link Partial#plus}) and finished with
+   * {@link Partial#value}. This is how a dataset too large for memory is evaluated chunk by chunk:
+   * <pre>{@code
+   * Partial total = Partial.ZERO;
+   * for (Batch chunk : chunks) {
+   *   total = total.plus(loss.partial(chunk));
+   * }
+   * double value = total.value(loss.reduction());
+   * }</pre>
+   * Unlike {@link #value}, a batch whose weights are all 0 is accepted (its divisor is 0); every other check of
+   * {@link #validate} applies. {@code loss.partial(batch).value(loss.reduction())} is bitwise
+   * {@code loss.value(batch)}; see {@link Partial} for how close a combination of parts comes to the whole.
+   *
+   * @throws UnsupportedOperationException from implementations that predate this method (the default); every
+   *     loss function built by {@link #elementwise} or {@link #rowwise} supports it
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  default Partial partial(Batch batch) {
+    throw new UnsupportedOperationException(name() + ": this LossFunction implementation ("
+        + getClass().getName() + ") does not give partial sums; evaluate whole batches with value(batch), or build "
+        + "the loss with LossFunction.elementwise or LossFunction.rowwise, which do");
+  }
+
+  /**
    * The per-element losses, w<sub>i</sub>·ℓ<sub>ij</sub>: N·M values for an element-wise loss, N for a row-wise
    * one. Their sum is the {@code sum} reduction.
    */

@@ -10,10 +10,10 @@ final class RowwiseLossFunction extends AbstractLossFunction {
   }
 
   @Override
-  double weightedSum(Batch batch) {
+  double weightedSum(Batch batch, int fromRow, int toRow) {
     Rows rows = new Rows(batch);
     Sum sum = new Sum();
-    for (int row = 0; row < batch.rows(); row++) {
+    for (int row = fromRow; row < toRow; row++) {
       if (batch.weight(row) == 0) {
         continue; // a zero weight removes the row, even where its loss is +∞ (0·∞ would be NaN)
       }

@@ -1,5 +1,6 @@
 package org.losslab.api;
 
+import org.jspecify.annotations.Nullable;
 import org.losslab.api.InvalidInputException.Input;
 
 /**
@@ -13,6 +14,11 @@ final class Validation {
   private Validation() {}
 
   static void check(String loss, Domains domains, Batch batch, boolean rowwise) {
+    check(loss, domains, batch, rowwise, true);
+  }
+
+  /** As {@link #check(String, Domains, Batch, boolean)}; weights that are all 0 pass unless {@code positiveTotal}. */
+  static void check(String loss, Domains domains, Batch batch, boolean rowwise, boolean positiveTotal) {
     checkShapes(loss, domains, batch, rowwise);
     boolean propagate = batch.nanPolicy() == NanPolicy.PROPAGATE;
     int columns = batch.predictionColumns();
@@ -35,10 +41,10 @@ final class Validation {
         }
       }
     }
-    checkWeights(loss, batch);
+    checkWeights(loss, batch, positiveTotal);
   }
 
-  private static void checkShapes(String loss, Domains domains, Batch batch, boolean rowwise) {
+  static void checkShapes(String loss, Domains domains, Batch batch, boolean rowwise) {
     boolean classIndex = rowwise && domains.labels() == LabelDomain.CLASS && batch.labelColumns() == 1;
     if (batch.labelRows() != batch.rows() || (batch.labelColumns() != batch.predictionColumns() && !classIndex)) {
       String expected = rowwise && domains.labels() == LabelDomain.CLASS
@@ -56,6 +62,122 @@ final class Validation {
       throw new InvalidInputException(loss + ": empty input (predictions shape " + batch.predictionShape()
           + "); at least one row is needed");
     }
+  }
+
+  /**
+   * Whether rows {@code fromRow} to {@code toRow} certainly pass {@link #check} (shapes aside, and the total weight
+   * aside): a scan of minima and maxima that the JIT can vectorise, with none of the bookkeeping of a message.
+   * {@code false} means "look closer" — {@link #check} finds the first offending value and names it — and is also
+   * the answer for label domains and NaN policies this scan does not cover ({@link #scans}).
+   */
+  static boolean quickCheck(Domains domains, Batch batch, int fromRow, int toRow) {
+    int columns = batch.predictionColumns();
+    double[] range = new double[2];
+    minMax(batch.floatPredictions(), batch.doublePredictions(), fromRow * columns, toRow * columns, range);
+    if (!predictionsFit(domains.predictions(), range[0], range[1])) {
+      return false;
+    }
+    int labelColumns = batch.labelColumns();
+    int from = fromRow * labelColumns;
+    int to = toRow * labelColumns;
+    boolean labelsFit = switch (domains.labels()) {
+      case REAL -> {
+        minMax(batch.floatLabels(), batch.doubleLabels(), from, to, range);
+        yield Double.isFinite(range[0]) && Double.isFinite(range[1]);
+      }
+      case BINARY -> binary(batch.floatLabels(), batch.doubleLabels(), from, to);
+      case SIGN -> sign(batch.floatLabels(), batch.doubleLabels(), from, to);
+      case CLASS -> false;
+    };
+    if (!labelsFit) {
+      return false;
+    }
+    return !batch.hasWeights() || weightsFit(batch, fromRow, toRow);
+  }
+
+  /** Whether the weights of rows {@code fromRow} to {@code toRow} are finite and ≥ 0 (the batch has weights). */
+  static boolean weightsFit(Batch batch, int fromRow, int toRow) {
+    double[] range = new double[2];
+    minMax(null, batch.weights(), fromRow, toRow, range);
+    return range[0] >= 0 && range[1] < Double.POSITIVE_INFINITY;
+  }
+
+  /** Whether {@link #quickCheck} can vouch for a batch: not for class labels, nor where NaN is allowed. */
+  static boolean scans(Domains domains, Batch batch) {
+    return domains.labels() != LabelDomain.CLASS && batch.nanPolicy() != NanPolicy.PROPAGATE
+        && (batch.floatPredictions() != null || batch.doublePredictions() != null)
+        && (batch.floatLabels() != null || batch.doubleLabels() != null);
+  }
+
+  // Math.min and Math.max return NaN when either argument is NaN, so one NaN makes the range NaN and fails it.
+  private static boolean predictionsFit(PredictionDomain domain, double min, double max) {
+    return switch (domain) {
+      case REAL -> min > Double.NEGATIVE_INFINITY && max < Double.POSITIVE_INFINITY;
+      case PROBABILITY -> min >= 0 && max <= 1;
+      case LOGIT -> !Double.isNaN(min) && !Double.isNaN(max);
+    };
+  }
+
+  private static void minMax(float @Nullable [] floats, double @Nullable [] doubles, int from, int to, double[] range) {
+    if (floats != null) {
+      float min = Float.POSITIVE_INFINITY;
+      float max = Float.NEGATIVE_INFINITY;
+      for (int i = from; i < to; i++) {
+        min = Math.min(min, floats[i]);
+        max = Math.max(max, floats[i]);
+      }
+      range[0] = min;
+      range[1] = max;
+    } else {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = from; i < to; i++) {
+        min = Math.min(min, doubles[i]);
+        max = Math.max(max, doubles[i]);
+      }
+      range[0] = min;
+      range[1] = max;
+    }
+  }
+
+  /**
+   * Whether every label is 0 or 1: y·(1 − y) is exactly 0 only there (it cannot underflow to 0: for a tiny y it is
+   * about y, and near 1 the factor 1 − y is exact and at least 2⁻⁵³), and a NaN or ±∞ makes the maximum NaN or ∞.
+   */
+  private static boolean binary(float @Nullable [] floats, double @Nullable [] doubles, int from, int to) {
+    double max = 0;
+    if (floats != null) {
+      for (int i = from; i < to; i++) {
+        double y = floats[i];
+        max = Math.max(max, Math.abs(y * (1 - y)));
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        double y = doubles[i];
+        max = Math.max(max, Math.abs(y * (1 - y)));
+      }
+    }
+    return max == 0;
+  }
+
+  /** Whether every label is −1 or +1: |y| is exact, so its minimum and maximum are both 1 only there. */
+  private static boolean sign(float @Nullable [] floats, double @Nullable [] doubles, int from, int to) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    if (floats != null) {
+      for (int i = from; i < to; i++) {
+        double a = Math.abs(floats[i]);
+        min = Math.min(min, a);
+        max = Math.max(max, a);
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        double a = Math.abs(doubles[i]);
+        min = Math.min(min, a);
+        max = Math.max(max, a);
+      }
+    }
+    return min == 1 && max == 1;
   }
 
   private static void checkClassLabels(String loss, Batch batch, boolean propagate) {
@@ -92,7 +214,7 @@ final class Validation {
     }
   }
 
-  private static void checkWeights(String loss, Batch batch) {
+  private static void checkWeights(String loss, Batch batch, boolean positiveTotal) {
     if (!batch.hasWeights()) {
       return;
     }
@@ -105,7 +227,7 @@ final class Validation {
       }
       total += w;
     }
-    if (total == 0) {
+    if (total == 0 && positiveTotal) {
       throw new InvalidInputException(loss + ": weights are all 0; at least one row needs a positive weight");
     }
   }

@@ -168,4 +168,27 @@ class BatchTests {
     }
     assertThat(batch.nanPolicy()).isEqualTo(NanPolicy.RAISE);
   }
+
+  @Test
+  void withThreadsKeepsEverythingElseAndEveryOtherWithKeepsTheThreads() {
+    Batch batch = Batch.of(new float[] {1, 2}, new float[] {0, 0});
+
+    Batch threaded = batch.withThreads(4).withWeights(new double[] {1, 2}).withNanPolicy(NanPolicy.PROPAGATE);
+
+    assertThat(batch.threads()).isEqualTo(1);
+    assertThat(threaded.threads()).isEqualTo(4);
+    assertThat(threaded.weights()).containsExactly(1, 2);
+    assertThat(threaded.nanPolicy()).isEqualTo(NanPolicy.PROPAGATE);
+    assertThat(threaded).hasToString("Batch(predictions [2, 1], labels [2, 1], weights [2], float32, 4 threads)");
+    assertThat(Batch.of(new float[][] {{1}}, new float[][] {{0}}).withThreads(2).threads()).isEqualTo(2);
+  }
+
+  @Test
+  void fewerThanOneThreadIsRejected() {
+    Batch batch = Batch.of(new double[] {1}, new double[] {0});
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> batch.withThreads(0));
+
+    assertThat(e).hasMessage("threads (0) must be >= 1");
+  }
 }

@@ -1,8 +1,11 @@
 package org.losslab.classification;
 
+import org.losslab.api.BatchKernel;
 import org.losslab.api.Domains;
 import org.losslab.api.LabelDomain;
 import org.losslab.api.PredictionDomain;
+import org.losslab.kernels.CrossEntropyForm;
+import org.losslab.kernels.Kernels;
 
 /**
  * What binary, weighted and balanced cross-entropy and focal loss share: each is a {@link ModulatedCrossEntropy}
@@ -16,15 +19,23 @@ abstract class BinaryCrossEntropyFamily extends BinaryLoss {
 
   private final CrossEntropyOptions options;
   private final ModulatedCrossEntropy form;
+  private final CrossEntropyForm kernelForm;
 
   BinaryCrossEntropyFamily(double positiveWeight, double negativeWeight, double gamma, CrossEntropyOptions options) {
     this.options = options;
     this.form = new ModulatedCrossEntropy(positiveWeight, negativeWeight, gamma, options);
+    this.kernelForm = new CrossEntropyForm(positiveWeight, negativeWeight, gamma, options.fromLogits(),
+        options.epsilon(), options.clips(), options.lnBase());
   }
 
   @Override
   final Domains domains() {
     return new Domains(options.predictions(PredictionDomain.LOGIT), LabelDomain.BINARY);
+  }
+
+  @Override
+  final BatchKernel kernel(Kernels kernels) {
+    return kernels.crossEntropy(kernelForm);
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.losslab.api.LossProvider;
 import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
 import org.losslab.api.Task;
+import org.losslab.kernels.Kernels;
 
 /**
  * What the providers of the binary losses share: metadata held in fields, the classification task, and an
@@ -69,7 +70,12 @@ abstract class BinaryLossProvider implements LossProvider {
 
   @Override
   public final LossFunction create(Parameters parameters) {
+    return create(parameters, Kernels.best());
+  }
+
+  /** The loss function with its kernel on a given path (the tests compare the paths). */
+  final LossFunction create(Parameters parameters, Kernels kernels) {
     BinaryLoss loss = loss(parameters);
-    return LossFunction.elementwise(id, parameters, loss.domains(), loss);
+    return LossFunction.elementwise(id, parameters, loss.domains(), loss, loss.kernel(kernels));
   }
 }

@@ -72,6 +72,16 @@ final class CrossEntropyOptions {
     return fromLogits;
   }
 
+  /** ε, as given (it applies to probabilities only). */
+  double epsilon() {
+    return epsilon;
+  }
+
+  /** Whether {@code epsilon_mode} is {@code clip} (else {@code scale}). */
+  boolean clips() {
+    return clip;
+  }
+
   /** Probabilities unless {@code from_logits}, when the loss's own logit domain applies. */
   PredictionDomain predictions(PredictionDomain logits) {
     return fromLogits ? logits : PredictionDomain.PROBABILITY;

@@ -1,7 +1,9 @@
 package org.losslab.classification;
 
 import java.util.List;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.Parameters;
+import org.losslab.kernels.Kernels;
 
 /**
  * Hinge loss of a real margin score against a ±1 label: it punishes wrong predictions and unconfident right ones.
@@ -42,6 +44,11 @@ public final class Hinge extends MarginLoss {
   @Override
   public double secondDerivative(double prediction, double label) {
     return Double.isNaN(prediction) || Double.isNaN(label) ? Double.NaN : 0;
+  }
+
+  @Override
+  BatchKernel kernel(Kernels kernels) {
+    return kernels.hinge(zeroOne());
   }
 
   /** Registers {@code hinge}. */

@@ -21,6 +21,11 @@ abstract class MarginLoss extends BinaryLoss {
     return encoding.domains();
   }
 
+  /** Whether labels are 0/1 ({@code label_encoding: zero_one}) rather than ±1. */
+  final boolean zeroOne() {
+    return encoding == LabelEncoding.ZERO_ONE;
+  }
+
   /** The label as −1 or +1. */
   final double sign(double label) {
     return encoding.sign(label);

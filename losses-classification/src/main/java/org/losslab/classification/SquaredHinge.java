@@ -1,7 +1,9 @@
 package org.losslab.classification;
 
 import java.util.List;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.Parameters;
+import org.losslab.kernels.Kernels;
 
 /**
  * Squared hinge loss of a real margin score against a ±1 label: the hinge squared, so differentiable everywhere.
@@ -44,6 +46,11 @@ public final class SquaredHinge extends MarginLoss {
   public double secondDerivative(double prediction, double label) {
     double hinge = hinge(prediction, label);
     return Double.isNaN(hinge) ? Double.NaN : hinge > 0 ? 2 : 0;
+  }
+
+  @Override
+  BatchKernel kernel(Kernels kernels) {
+    return kernels.squaredHinge(zeroOne());
   }
 
   /** Registers {@code squared_hinge}. */

@@ -5,10 +5,12 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.ElementLoss;
 import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
 import org.losslab.api.Range;
+import org.losslab.kernels.Kernels;
 
 /**
  * The Huber loss: quadratic for errors up to δ, linear beyond, so that outliers pull less than under MSE.
@@ -75,6 +77,11 @@ public final class Huber implements ElementLoss {
     @Override
     ElementLoss loss(Parameters parameters) {
       return new Huber(parameters.number(DELTA.name()));
+    }
+
+    @Override
+    BatchKernel kernel(Parameters parameters, Kernels kernels) {
+      return kernels.huber(parameters.number(DELTA.name()));
     }
   }
 }

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.ElementLoss;
 import org.losslab.api.Parameters;
+import org.losslab.kernels.Kernels;
 
 /**
  * The log-cosh loss: about ½r² for small errors and |r| − log 2 for large ones, like Huber, but smooth to every
@@ -75,6 +77,11 @@ public final class LogCosh implements ElementLoss {
     @Override
     ElementLoss loss(Parameters parameters) {
       return new LogCosh();
+    }
+
+    @Override
+    BatchKernel kernel(Parameters parameters, Kernels kernels) {
+      return kernels.logCosh();
     }
   }
 }

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.ElementLoss;
 import org.losslab.api.Parameters;
+import org.losslab.kernels.Kernels;
 
 /**
  * The absolute error of a prediction, averaged over the batch into the mean absolute error (id {@code l1}, alias
@@ -59,6 +61,11 @@ public final class MeanAbsoluteError implements ElementLoss {
     @Override
     ElementLoss loss(Parameters parameters) {
       return new MeanAbsoluteError();
+    }
+
+    @Override
+    BatchKernel kernel(Parameters parameters, Kernels kernels) {
+      return kernels.l1();
     }
   }
 }

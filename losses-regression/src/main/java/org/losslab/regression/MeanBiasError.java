@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.ElementLoss;
 import org.losslab.api.Parameters;
+import org.losslab.kernels.Kernels;
 
 /**
  * The signed error of a prediction, averaged over the batch into the mean bias error (id {@code mbe}).
@@ -57,6 +59,11 @@ public final class MeanBiasError implements ElementLoss {
     @Override
     ElementLoss loss(Parameters parameters) {
       return new MeanBiasError();
+    }
+
+    @Override
+    BatchKernel kernel(Parameters parameters, Kernels kernels) {
+      return kernels.mbe();
     }
   }
 }

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.ElementLoss;
 import org.losslab.api.Parameters;
+import org.losslab.kernels.Kernels;
 
 /**
  * The squared error of a prediction, averaged over the batch into the mean squared error (id {@code mse}).
@@ -58,6 +60,11 @@ public final class MeanSquaredError implements ElementLoss {
     @Override
     ElementLoss loss(Parameters parameters) {
       return new MeanSquaredError();
+    }
+
+    @Override
+    BatchKernel kernel(Parameters parameters, Kernels kernels) {
+      return kernels.mse();
     }
   }
 }

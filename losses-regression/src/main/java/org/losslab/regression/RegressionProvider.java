@@ -1,6 +1,7 @@
 package org.losslab.regression;
 
 import java.util.List;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.Domains;
 import org.losslab.api.ElementLoss;
 import org.losslab.api.InvalidParameterException;
@@ -9,6 +10,7 @@ import org.losslab.api.LossProvider;
 import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
 import org.losslab.api.Task;
+import org.losslab.kernels.Kernels;
 
 /**
  * What the providers of this module share: metadata held in fields, real predictions against real labels, and an
@@ -44,6 +46,9 @@ abstract class RegressionProvider implements LossProvider {
 
   /** The element loss for parameters already validated against {@link #parameters()}. */
   abstract ElementLoss loss(Parameters parameters);
+
+  /** The loss's fused batch kernel, on the path {@code kernels} gives, for the same parameters. */
+  abstract BatchKernel kernel(Parameters parameters, Kernels kernels);
 
   @Override
   public final String id() {
@@ -88,7 +93,12 @@ abstract class RegressionProvider implements LossProvider {
 
   @Override
   public final LossFunction create(Parameters parameters) {
-    return LossFunction.elementwise(id, parameters, Domains.REGRESSION, loss(parameters));
+    return create(parameters, Kernels.best());
+  }
+
+  /** The loss function with its kernel on a given path (the tests compare the paths). */
+  final LossFunction create(Parameters parameters, Kernels kernels) {
+    return LossFunction.elementwise(id, parameters, Domains.REGRESSION, loss(parameters), kernel(parameters, kernels));
   }
 
   @Override

@@ -5,10 +5,12 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.losslab.api.BatchKernel;
 import org.losslab.api.ElementLoss;
 import org.losslab.api.Parameter;
 import org.losslab.api.Parameters;
 import org.losslab.api.Range;
+import org.losslab.kernels.Kernels;
 
 /**
  * PyTorch's smooth L1 loss: L1 with its kink at 0 rounded off into a parabola of width β.
@@ -78,6 +80,11 @@ public final class SmoothL1 implements ElementLoss {
     @Override
     ElementLoss loss(Parameters parameters) {
       return new SmoothL1(parameters.number(BETA.name()));
+    }
+
+    @Override
+    BatchKernel kernel(Parameters parameters, Kernels kernels) {
+      return kernels.smoothL1(parameters.number(BETA.name()));
     }
   }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import org.losslab.runner.plugin.PluginOptions;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.losslab.api.LossRegistry;
 import org.losslab.api.Suggestions;
+import org.losslab.runner.data.Dataset;
 import org.losslab.runner.evaluate.Evaluator;
 import org.losslab.runner.evaluate.Progress;
 import org.losslab.runner.evaluate.Provenance;
@@ -50,6 +52,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--verbose", description = "print stack traces of errors")
   boolean verbose;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "evaluate each dataset on N threads (default: the number of processors); the values do not "
+          + "depend on N")
+  @Nullable Integer threads;
+
   @Mixin
   PluginOptions plugins;
 
@@ -77,10 +84,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format \"" + format + "\""
           + Suggestions.hint(format, writers.keySet()) + " (formats: " + String.join(", ", writers.keySet()) + ")");
     }
+    int threadCount = threads();
     LoadWarnings.print(registry.get(), spec.commandLine().getErr());
     Experiment experiment = reader.read(experimentFile, experimentFile.toString());
     Progress progress = new Progress(spec.commandLine().getErr());
-    Evaluator.Prepared prepared = evaluator.prepare(experiment, progress);
+    Evaluator.Prepared prepared = withThreads(evaluator.prepare(experiment, progress), threadCount);
     Provenance provenance = new Provenance(LosslabCommand.version(), loadedPlugins.get().stream()
         .map(plugin -> new Provenance.Plugin(plugin.path().toString(), plugin.version())).toList(), prepared.infos());
     Report report = evaluator.evaluate(experiment, prepared, provenance, progress);
@@ -91,6 +99,26 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       writer.write(report, spec.commandLine().getOut());
     }
     return exitCode(report);
+  }
+
+  /** {@code --threads}, checked, or the number of processors. */
+  private int threads() {
+    if (threads == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--threads': " + threads + "; expected a number of threads >= 1");
+    }
+    return threads;
+  }
+
+  /** Every dataset's batch evaluated on {@code threads} threads (a batch's value does not depend on how many). */
+  private static Evaluator.Prepared withThreads(Evaluator.Prepared prepared, int threads) {
+    Map<String, Dataset> datasets = new LinkedHashMap<>();
+    prepared.datasets().forEach((name, dataset) -> datasets.put(name, new Dataset(dataset.name(),
+        dataset.batch().withThreads(threads), dataset.source(), dataset.firstNonFinite())));
+    return new Evaluator.Prepared(datasets, prepared.infos());
   }
 
   static int exitCode(Report report) {
