@@ -78,7 +78,9 @@ abstract class AbstractLossFunction implements LossFunction {
     double scale = reduction() == Reduction.MEAN ? 1.0 / meanDivisor(batch, new Chunks(batch)) : 1.0;
     int columns = batch.predictionColumns();
     for (int i = 0; i < gradient.length; i++) {
-      gradient[i] *= batch.weight(i / columns) * scale;
+      double weight = batch.weight(i / columns);
+      // A zero weight removes the row, as in value(): even where its derivative is infinite (0·∞ would be NaN).
+      gradient[i] = weight == 0 ? 0 : gradient[i] * weight * scale;
     }
     return gradient;
   }
