@@ -8,7 +8,6 @@ import java.util.List;
 import org.losslab.api.LoadProblem;
 import org.losslab.api.LossProvider;
 import org.losslab.api.LossRegistry;
-import org.losslab.runner.plugin.PluginOptions;
 import org.losslab.testkit.LossContract;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,11 +28,8 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--all", description = "check the built-in losses too, not only the plugins'")
   boolean all;
 
-  @Option(names = "--verbose", description = "print stack traces of errors")
-  boolean verbose;
-
   @Mixin
-  PluginOptions plugins;
+  CommonOptions options;
 
   private final Provider<LossRegistry> registry;
 
@@ -45,7 +41,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     LossRegistry losses = registry.get();
-    boolean onlyPlugins = !all && !plugins.folders().isEmpty();
+    boolean onlyPlugins = !all && !options.plugins.folders().isEmpty();
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"LOSS", "FROM", "CHECK", "RESULT"});
     int failed = 0;

@@ -2,7 +2,6 @@ package org.losslab.runner;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import org.losslab.runner.plugin.PluginOptions;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.losslab.api.Parameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,11 +27,8 @@ final class DescribeCommand implements java.util.concurrent.Callable<Integer> {
   @Parameters(paramLabel = "LOSS", description = "a loss id or alias, as `losslab list` shows them")
   String loss;
 
-  @Option(names = "--verbose", description = "print stack traces of errors")
-  boolean verbose;
-
   @Mixin
-  PluginOptions plugins;
+  CommonOptions options;
 
   private final Provider<LossRegistry> registry;
 

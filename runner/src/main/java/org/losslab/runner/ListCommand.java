@@ -2,7 +2,6 @@ package org.losslab.runner;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import org.losslab.runner.plugin.PluginOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +30,8 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
       description = "table (default), json or markdown (the README's table)")
   Format format;
 
-  @Option(names = "--verbose", description = "print stack traces of errors")
-  boolean verbose;
-
   @Mixin
-  PluginOptions plugins;
+  CommonOptions options;
 
   private final Provider<LossRegistry> registry;
 

@@ -2,7 +2,6 @@ package org.losslab.runner;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import org.losslab.runner.plugin.PluginOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,16 +48,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       description = "write the report to FILE (atomically) instead of the terminal")
   @Nullable Path output;
 
-  @Option(names = "--verbose", description = "print stack traces of errors")
-  boolean verbose;
-
   @Option(names = "--threads", paramLabel = "N",
       description = "evaluate each dataset on N threads (default: the number of processors); the values do not "
           + "depend on N")
   @Nullable Integer threads;
 
   @Mixin
-  PluginOptions plugins;
+  CommonOptions options;
 
   private final ExperimentReader reader;
   private final Evaluator evaluator;

@@ -2,7 +2,6 @@ package org.losslab.runner;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import org.losslab.runner.plugin.PluginOptions;
 import java.nio.file.Path;
 import org.losslab.api.LossRegistry;
 import org.losslab.runner.evaluate.Evaluator;
@@ -12,7 +11,6 @@ import org.losslab.runner.experiment.ExperimentReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,11 +24,8 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
   @Parameters(paramLabel = "EXPERIMENT", description = "the experiment file (YAML)")
   Path experimentFile;
 
-  @Option(names = "--verbose", description = "print stack traces of errors")
-  boolean verbose;
-
   @Mixin
-  PluginOptions plugins;
+  CommonOptions options;
 
   private final ExperimentReader reader;
   private final Evaluator evaluator;
