@@ -46,6 +46,11 @@ public final class CsvSource implements DatasetSource {
   }
 
   @Override
+  public DatasetReader open(DatasetSpec spec, ReadOptions options) {
+    return DatasetReader.of(read(spec));
+  }
+
+  @Override
   public Dataset read(DatasetSpec spec) {
     if (!(spec instanceof DatasetSpec.Csv csv)) {
       throw new IllegalArgumentException("CsvSource reads csv datasets, not " + spec);

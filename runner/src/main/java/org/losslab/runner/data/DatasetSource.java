@@ -1,8 +1,8 @@
 package org.losslab.runner.data;
 
 /**
- * Reads one kind of {@link DatasetSpec} into a {@link Dataset}. Sources are bound with a Guice {@code Multibinder};
- * the first one that {@linkplain #supports supports} a spec reads it.
+ * Reads one kind of {@link DatasetSpec}. Sources are bound with a Guice {@code Multibinder}; the first one that
+ * {@linkplain #supports supports} a spec reads it.
  */
 public interface DatasetSource {
 
@@ -10,10 +10,23 @@ public interface DatasetSource {
   boolean supports(DatasetSpec spec);
 
   /**
-   * Reads the dataset.
+   * Opens the dataset for reading chunk by chunk. Problems found before any row is read (a missing file, a header
+   * without the named columns, a .npy header that is not valid) are thrown here; problems in the rows, by
+   * {@link DatasetReader#next}.
    *
    * @throws org.losslab.runner.experiment.ExperimentException with the file, line and column (for CSV: the data
-   *     file's line and the column's name; for .npy: what is wrong with the header or payload) of the first problem
+   *     file's line and the column's name; for .npy: what is wrong with the header or payload) of the problem
    */
-  Dataset read(DatasetSpec spec);
+  DatasetReader open(DatasetSpec spec, ReadOptions options);
+
+  /**
+   * Reads the whole dataset into memory: every chunk of {@link #open}, joined.
+   *
+   * @throws org.losslab.runner.experiment.ExperimentException as {@link #open} and {@link DatasetReader#next} do
+   */
+  default Dataset read(DatasetSpec spec) {
+    try (DatasetReader reader = open(spec, ReadOptions.defaults())) {
+      return Datasets.readAll(spec.name(), reader);
+    }
+  }
 }

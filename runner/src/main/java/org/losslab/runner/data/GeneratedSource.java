@@ -32,6 +32,11 @@ public final class GeneratedSource implements DatasetSource {
   }
 
   @Override
+  public DatasetReader open(DatasetSpec spec, ReadOptions options) {
+    return DatasetReader.of(read(spec));
+  }
+
+  @Override
   public Dataset read(DatasetSpec spec) {
     if (!(spec instanceof DatasetSpec.Generated generated)) {
       throw new IllegalArgumentException("GeneratedSource reads generated datasets, not " + spec);

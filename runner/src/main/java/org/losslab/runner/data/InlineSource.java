@@ -21,6 +21,11 @@ public final class InlineSource implements DatasetSource {
   }
 
   @Override
+  public DatasetReader open(DatasetSpec spec, ReadOptions options) {
+    return DatasetReader.of(read(spec));
+  }
+
+  @Override
   public Dataset read(DatasetSpec spec) {
     if (!(spec instanceof DatasetSpec.Inline inline)) {
       throw new IllegalArgumentException("InlineSource reads inline datasets, not " + spec);

@@ -25,6 +25,11 @@ public final class NpySource implements DatasetSource {
   }
 
   @Override
+  public DatasetReader open(DatasetSpec spec, ReadOptions options) {
+    return DatasetReader.of(read(spec));
+  }
+
+  @Override
   public Dataset read(DatasetSpec spec) {
     if (!(spec instanceof DatasetSpec.Npy npy)) {
       throw new IllegalArgumentException("NpySource reads npy datasets, not " + spec);

@@ -1,0 +1,92 @@
+package org.losslab.runner.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.losslab.api.Batch;
+import org.losslab.runner.experiment.Problem;
+
+/** Whole datasets from chunked readers: for tests, tools and losses that cannot be evaluated chunk by chunk. */
+public final class Datasets {
+  private Datasets() {}
+
+  /**
+   * Every remaining chunk of {@code reader}, joined into one batch in the chunks' precision.
+   *
+   * @throws org.losslab.runner.experiment.ExperimentException as {@link DatasetReader#next} does
+   */
+  public static Dataset readAll(String name, DatasetReader reader) {
+    List<Batch> batches = new ArrayList<>();
+    @Nullable Problem firstNonFinite = null;
+    for (Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
+      batches.add(copy(chunk.batch()));
+      if (firstNonFinite == null) {
+        firstNonFinite = chunk.firstNonFinite();
+      }
+    }
+    return new Dataset(name, join(batches), reader.source(), firstNonFinite);
+  }
+
+  /** The batches one after the other; they have the same columns, precision and weights (or none). */
+  static Batch join(List<Batch> batches) {
+    if (batches.size() == 1) {
+      return batches.get(0);
+    }
+    if (batches.isEmpty()) {
+      return Batch.ofRows(new double[0], 1, new double[0], 1);
+    }
+    Batch first = batches.get(0);
+    int rows = 0;
+    for (Batch batch : batches) {
+      rows = Math.addExact(rows, batch.rows());
+    }
+    int columns = first.predictionColumns();
+    int labelColumns = first.labelColumns();
+    Batch joined;
+    if (first.isFloat()) {
+      float[] predictions = new float[Math.multiplyExact(rows, columns)];
+      float[] labels = new float[Math.multiplyExact(rows, labelColumns)];
+      int p = 0;
+      int l = 0;
+      for (Batch batch : batches) {
+        System.arraycopy(batch.floatPredictions(), 0, predictions, p, batch.rows() * columns);
+        System.arraycopy(batch.floatLabels(), 0, labels, l, batch.rows() * labelColumns);
+        p += batch.rows() * columns;
+        l += batch.rows() * labelColumns;
+      }
+      joined = Batch.ofRows(predictions, columns, labels, labelColumns);
+    } else {
+      double[] predictions = new double[Math.multiplyExact(rows, columns)];
+      double[] labels = new double[Math.multiplyExact(rows, labelColumns)];
+      int p = 0;
+      int l = 0;
+      for (Batch batch : batches) {
+        System.arraycopy(batch.doublePredictions(), 0, predictions, p, batch.rows() * columns);
+        System.arraycopy(batch.doubleLabels(), 0, labels, l, batch.rows() * labelColumns);
+        p += batch.rows() * columns;
+        l += batch.rows() * labelColumns;
+      }
+      joined = Batch.ofRows(predictions, columns, labels, labelColumns);
+    }
+    if (first.hasWeights()) {
+      double[] weights = new double[rows];
+      int w = 0;
+      for (Batch batch : batches) {
+        System.arraycopy(batch.weights(), 0, weights, w, batch.rows());
+        w += batch.rows();
+      }
+      joined = joined.withWeights(weights);
+    }
+    return joined;
+  }
+
+  /** A batch whose arrays the reader will not reuse. */
+  private static Batch copy(Batch batch) {
+    Batch copy = batch.isFloat()
+        ? Batch.ofRows(batch.floatPredictions().clone(), batch.predictionColumns(), batch.floatLabels().clone(),
+            batch.labelColumns())
+        : Batch.ofRows(batch.doublePredictions().clone(), batch.predictionColumns(), batch.doubleLabels().clone(),
+            batch.labelColumns());
+    return batch.hasWeights() ? copy.withWeights(batch.weights().clone()) : copy;
+  }
+}
