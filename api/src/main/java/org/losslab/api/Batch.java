@@ -28,17 +28,18 @@ public final class Batch {
   private final double @Nullable [] weights;
   private final NanPolicy nanPolicy;
   private final int threads;
+  private final long firstRow;
 
   private Batch(int rows, int predictionColumns, double @Nullable [] predictionsDouble, float @Nullable [] predictionsFloat,
       int labelRows, int labelColumns, double @Nullable [] labelsDouble, float @Nullable [] labelsFloat,
       double @Nullable [] weights, NanPolicy nanPolicy) {
     this(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns, labelsDouble,
-        labelsFloat, weights, nanPolicy, 1);
+        labelsFloat, weights, nanPolicy, 1, 0);
   }
 
   private Batch(int rows, int predictionColumns, double @Nullable [] predictionsDouble, float @Nullable [] predictionsFloat,
       int labelRows, int labelColumns, double @Nullable [] labelsDouble, float @Nullable [] labelsFloat,
-      double @Nullable [] weights, NanPolicy nanPolicy, int threads) {
+      double @Nullable [] weights, NanPolicy nanPolicy, int threads, long firstRow) {
     this.rows = rows;
     this.predictionColumns = predictionColumns;
     this.predictionsDouble = predictionsDouble;
@@ -50,6 +51,7 @@ public final class Batch {
     this.weights = weights;
     this.nanPolicy = nanPolicy;
     this.threads = threads;
+    this.firstRow = firstRow;
   }
 
   /** One output per row: {@code predictions[i]} against {@code labels[i]}. */
@@ -92,13 +94,13 @@ public final class Batch {
   /** This batch with one sample weight per row (checked by the loss: finite, ≥ 0, not all 0). */
   public Batch withWeights(double[] weights) {
     return new Batch(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns,
-        labelsDouble, labelsFloat, weights.clone(), nanPolicy, threads);
+        labelsDouble, labelsFloat, weights.clone(), nanPolicy, threads, firstRow);
   }
 
   /** This batch evaluated under another NaN policy; the default is {@link NanPolicy#RAISE}. */
   public Batch withNanPolicy(NanPolicy policy) {
     return new Batch(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns,
-        labelsDouble, labelsFloat, weights, policy, threads);
+        labelsDouble, labelsFloat, weights, policy, threads, firstRow);
   }
 
   /**
@@ -120,12 +122,34 @@ public final class Batch {
       throw new IllegalArgumentException("threads (" + threads + ") must be >= 1");
     }
     return new Batch(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns,
-        labelsDouble, labelsFloat, weights, nanPolicy, threads);
+        labelsDouble, labelsFloat, weights, nanPolicy, threads, firstRow);
+  }
+
+  /**
+   * This batch as rows {@code firstRow} onwards of a larger dataset read in chunks: validation messages and
+   * {@link InvalidInputException#row()} number its rows from {@code firstRow}, so that a problem found in a chunk
+   * names the row of the dataset. The default is 0. Nothing else changes.
+   *
+   * @throws IllegalArgumentException if {@code firstRow} is negative
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public Batch withFirstRow(long firstRow) {
+    if (firstRow < 0) {
+      throw new IllegalArgumentException("firstRow (" + firstRow + ") must be >= 0");
+    }
+    return new Batch(rows, predictionColumns, predictionsDouble, predictionsFloat, labelRows, labelColumns,
+        labelsDouble, labelsFloat, weights, nanPolicy, threads, firstRow);
+  }
+
+  /** The dataset row number of this batch's row 0 ({@link #withFirstRow}); 0 for a batch that is a whole dataset. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public long firstRow() {
+    return firstRow;
   }
 
   private Batch toFloat() {
     return new Batch(rows, predictionColumns, null, toFloat(predictionsDouble), labelRows, labelColumns, null,
-        toFloat(labelsDouble), weights, nanPolicy, threads);
+        toFloat(labelsDouble), weights, nanPolicy, threads, firstRow);
   }
 
   /** N, the number of prediction rows. */

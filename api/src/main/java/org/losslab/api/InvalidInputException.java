@@ -49,7 +49,10 @@ public class InvalidInputException extends LossException {
     return input;
   }
 
-  /** The 0-based row of the offending value, or −1 when the problem is not one value. */
+  /**
+   * The 0-based row of the offending value, or −1 when the problem is not one value. For a batch that is a chunk of
+   * a dataset ({@link Batch#withFirstRow}), the dataset's row.
+   */
   public int row() {
     return row;
   }

@@ -25,7 +25,7 @@ final class Validation {
     for (int i = 0, n = batch.rows() * columns; i < n; i++) {
       double p = batch.prediction(i);
       if (Double.isNaN(p) ? !propagate : !domains.predictions().contains(p)) {
-        throw outside(loss, Input.PREDICTIONS, i / columns, i % columns, p, domains.predictions().description(),
+        throw outside(loss, batch, Input.PREDICTIONS, i / columns, i % columns, p, domains.predictions().description(),
             predictionHint(domains.predictions(), p));
       }
     }
@@ -36,7 +36,7 @@ final class Validation {
       for (int i = 0, n = batch.labelRows() * labelColumns; i < n; i++) {
         double y = batch.label(i);
         if (Double.isNaN(y) ? !propagate : !domains.labels().contains(y)) {
-          throw outside(loss, Input.LABELS, i / labelColumns, i % labelColumns, y, domains.labels().description(),
+          throw outside(loss, batch, Input.LABELS, i / labelColumns, i % labelColumns, y, domains.labels().description(),
               labelHint(domains.labels(), y));
         }
       }
@@ -190,7 +190,7 @@ final class Validation {
           continue;
         }
         if (!(y >= 0 && y < classes && y == Math.rint(y))) {
-          throw outside(loss, Input.LABELS, row, 0, y, "a class index in [0, " + classes + ")",
+          throw outside(loss, batch, Input.LABELS, row, 0, y, "a class index in [0, " + classes + ")",
               "; one label column holds class indices, " + classes + " columns hold one-hot rows");
         }
         continue;
@@ -203,13 +203,13 @@ final class Validation {
           continue;
         }
         if (!(y >= 0 && y <= 1)) {
-          throw outside(loss, Input.LABELS, row, j, y, "a one-hot (probability) value in [0, 1]", "");
+          throw outside(loss, batch, Input.LABELS, row, j, y, "a one-hot (probability) value in [0, 1]", "");
         }
         sum += y;
       }
       if (!Double.isNaN(sum) && Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
-        throw new InvalidInputException(loss + ": labels row " + row + " sums to " + format(sum)
-            + "; a one-hot (probability) row must sum to 1", Input.LABELS, row, -1);
+        throw new InvalidInputException(loss + ": labels row " + (batch.firstRow() + row) + " sums to "
+            + format(sum) + "; a one-hot (probability) row must sum to 1", Input.LABELS, datasetRow(batch, row), -1);
       }
     }
   }
@@ -222,8 +222,8 @@ final class Validation {
     for (int row = 0; row < batch.rows(); row++) {
       double w = batch.weight(row);
       if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
-        throw new InvalidInputException(loss + ": weights row " + row + " is " + format(w)
-            + "; expected a finite weight >= 0", Input.WEIGHTS, row, 0);
+        throw new InvalidInputException(loss + ": weights row " + (batch.firstRow() + row) + " is " + format(w)
+            + "; expected a finite weight >= 0", Input.WEIGHTS, datasetRow(batch, row), 0);
       }
       total += w;
     }
@@ -232,12 +232,18 @@ final class Validation {
     }
   }
 
-  private static InvalidInputException outside(String loss, Input input, int row, int column, double value,
-      String expected, String hint) {
+  /** {@code row} of the batch, numbered as in its dataset ({@link Batch#firstRow}). */
+  private static InvalidInputException outside(String loss, Batch batch, Input input, int row, int column,
+      double value, String expected, String hint) {
     String what = Double.isNaN(value) ? "NaN" : format(value);
     String nanHint = Double.isNaN(value) ? "; data must be finite (or choose a NaN policy)" : hint;
-    return new InvalidInputException(loss + ": " + input.id() + " row " + row + ", column " + column + " is " + what
-        + "; expected " + expected + nanHint, input, row, column);
+    return new InvalidInputException(loss + ": " + input.id() + " row " + (batch.firstRow() + row) + ", column "
+        + column + " is " + what + "; expected " + expected + nanHint, input, datasetRow(batch, row), column);
+  }
+
+  /** The row for {@link InvalidInputException#row()}: its dataset row, or {@code Integer.MAX_VALUE} beyond that. */
+  private static int datasetRow(Batch batch, int row) {
+    return (int) Math.min(Integer.MAX_VALUE, batch.firstRow() + row);
   }
 
   /** A value as the user wrote it: a float32 1.2 prints as 1.2, not as its widened 1.2000000476837158. */

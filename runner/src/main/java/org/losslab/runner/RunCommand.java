@@ -3,7 +3,6 @@ package org.losslab.runner;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.losslab.api.LossRegistry;
 import org.losslab.api.Suggestions;
-import org.losslab.runner.data.Dataset;
 import org.losslab.runner.evaluate.Evaluator;
 import org.losslab.runner.evaluate.Progress;
 import org.losslab.runner.evaluate.Provenance;
@@ -83,11 +81,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     int threadCount = threads();
     LoadWarnings.print(registry.get(), spec.commandLine().getErr());
     Experiment experiment = reader.read(experimentFile, experimentFile.toString());
-    Progress progress = new Progress(spec.commandLine().getErr());
-    Evaluator.Prepared prepared = withThreads(evaluator.prepare(experiment, progress), threadCount);
+    Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null);
+    // Only the JSON report shows the content hashes, and SHA-256 is slower than evaluating: hash only for it.
+    Evaluator.Evaluation evaluation = evaluator.evaluate(experiment,
+        Evaluator.Options.of(threadCount, format.equals("json")), progress);
     Provenance provenance = new Provenance(LosslabCommand.version(), loadedPlugins.get().stream()
-        .map(plugin -> new Provenance.Plugin(plugin.path().toString(), plugin.version())).toList(), prepared.infos());
-    Report report = evaluator.evaluate(experiment, prepared, provenance, progress);
+        .map(plugin -> new Provenance.Plugin(plugin.path().toString(), plugin.version())).toList(),
+        evaluation.datasets());
+    Report report = Evaluator.report(experiment, evaluation, provenance);
     if (output != null) {
       ReportFile.write(output, writer, report);
       spec.commandLine().getOut().println(report.summaryLine() + " (report written to " + output + ")");
@@ -107,14 +108,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
           "Invalid value for option '--threads': " + threads + "; expected a number of threads >= 1");
     }
     return threads;
-  }
-
-  /** Every dataset's batch evaluated on {@code threads} threads (a batch's value does not depend on how many). */
-  private static Evaluator.Prepared withThreads(Evaluator.Prepared prepared, int threads) {
-    Map<String, Dataset> datasets = new LinkedHashMap<>();
-    prepared.datasets().forEach((name, dataset) -> datasets.put(name, new Dataset(dataset.name(),
-        dataset.batch().withThreads(threads), dataset.source(), dataset.firstNonFinite())));
-    return new Evaluator.Prepared(datasets, prepared.infos());
   }
 
   static int exitCode(Report report) {

@@ -42,7 +42,8 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     LoadWarnings.print(registry.get(), spec.commandLine().getErr());
     Experiment experiment = reader.read(experimentFile, experimentFile.toString());
-    evaluator.prepare(experiment, new Progress(spec.commandLine().getErr()));
+    evaluator.validate(experiment, Evaluator.Options.of(Runtime.getRuntime().availableProcessors(), false),
+        new Progress(spec.commandLine().getErr(), System.console() != null));
     spec.commandLine().getOut().println(experimentFile + ": valid (" + experiment.datasets().size() + " datasets, "
         + experiment.runs().size() + " loss configurations)");
     return ExitCodes.OK;

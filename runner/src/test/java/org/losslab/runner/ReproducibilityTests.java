@@ -33,15 +33,32 @@ class ReproducibilityTests {
     assertThat(l1.get("name").asString()).isEqualTo("l1-example");
     assertThat(l1.get("rows").asInt()).isEqualTo(3);
     assertThat(l1.get("nan_policy").asString()).isEqualTo("raise");
-    // Recomputed here from the definition: tag, shapes, then each value's IEEE 754 bits as the evaluated doubles.
-    var digest = java.security.MessageDigest.getInstance("SHA-256");
-    var bytes = java.nio.ByteBuffer.allocate(17 + 5 * 4 + 6 * 8);
-    bytes.put("losslab-dataset-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    bytes.putInt(3).putInt(1).putInt(3).putInt(1).putInt(-1);
-    for (double value : new double[] {1, 2, 3, 1, 3, 6}) {
+    // Recomputed here from the definition: the tag, the shapes, then the SHA-256 of the predictions, of the labels
+    // and of the weights, each the IEEE 754 bits of the evaluated doubles, big-endian.
+    var whole = java.security.MessageDigest.getInstance("SHA-256");
+    var head = java.nio.ByteBuffer.allocate(17 + 8 + 4 + 8 + 4 + 8);
+    head.put("losslab-dataset-2".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    head.putLong(3).putInt(1).putLong(3).putInt(1).putLong(-1);
+    whole.update(head.array());
+    whole.update(sha256(1, 2, 3));
+    whole.update(sha256(1, 3, 6));
+    whole.update(sha256());
+    assertThat(l1.get("sha256").asString()).isEqualTo(HexFormat.of().formatHex(whole.digest()));
+  }
+
+  @Test
+  void contentHashesAreComputedOnlyForTheJsonReport() {
+    Cli table = Cli.run("run", Cli.example("document-table.yaml"), "--format", "csv");
+    assertThat(table.exitCode()).isZero();
+    assertThat(table.out()).doesNotContain("sha256");
+  }
+
+  private static byte[] sha256(double... values) throws Exception {
+    var bytes = java.nio.ByteBuffer.allocate(values.length * 8);
+    for (double value : values) {
       bytes.putLong(Double.doubleToLongBits(value));
     }
-    assertThat(l1.get("sha256").asString()).isEqualTo(HexFormat.of().formatHex(digest.digest(bytes.array())));
+    return java.security.MessageDigest.getInstance("SHA-256").digest(bytes.array());
   }
 
   @Test

@@ -28,7 +28,7 @@ public final class Datasets {
   }
 
   /** The batches one after the other; they have the same columns, precision and weights (or none). */
-  static Batch join(List<Batch> batches) {
+  public static Batch join(List<Batch> batches) {
     if (batches.size() == 1) {
       return batches.get(0);
     }
@@ -80,13 +80,14 @@ public final class Datasets {
     return joined;
   }
 
-  /** A batch whose arrays the reader will not reuse. */
-  private static Batch copy(Batch batch) {
+  /** A copy of a chunk's batch, whose arrays its reader will not reuse; the NaN policy and first row are kept. */
+  public static Batch copy(Batch batch) {
     Batch copy = batch.isFloat()
         ? Batch.ofRows(batch.floatPredictions().clone(), batch.predictionColumns(), batch.floatLabels().clone(),
             batch.labelColumns())
         : Batch.ofRows(batch.doublePredictions().clone(), batch.predictionColumns(), batch.doubleLabels().clone(),
             batch.labelColumns());
-    return batch.hasWeights() ? copy.withWeights(batch.weights().clone()) : copy;
+    copy = copy.withNanPolicy(batch.nanPolicy()).withFirstRow(batch.firstRow());
+    return batch.hasWeights() ? copy.withWeights(batch.weights()) : copy;
   }
 }

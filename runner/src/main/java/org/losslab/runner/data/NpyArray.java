@@ -36,6 +36,8 @@ final class NpyArray {
   /** No real header comes near this; a larger length means a corrupt file, and is not worth allocating. */
   private static final int MAX_HEADER_LENGTH = 1 << 20;
   private static final int CHUNK = 1 << 16;
+  /** Bytes per positional read: large enough that system calls cost nothing, small enough to stay in cache. */
+  private static final int READ_BUFFER = 1 << 20;
   /** Integers up to this magnitude are exact in a float. */
   private static final double FLOAT_EXACT = 1 << 24;
 
@@ -60,11 +62,226 @@ final class NpyArray {
    */
   static NpyArray read(Path file, String path) {
     Location location = Location.of(file.toString());
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (Values values = open(file, path)) {
+      float @Nullable [] floats = values.dtype().equals("<f4") ? new float[values.elements()] : null;
+      double @Nullable [] doubles = floats == null ? new double[values.elements()] : null;
+      if (floats != null) {
+        values.read(0, floats, 0, floats.length);
+      } else {
+        values.read(0, doubles, 0, doubles.length);
+      }
+      return new NpyArray(values.dtype(), values.shape, floats, doubles);
+    }
+  }
+
+  /**
+   * Opens a file and reads its header, for reading its values part by part.
+   *
+   * @param file an existing regular file
+   * @param path the dataset's field path, for messages
+   * @throws ExperimentException at the file when it is not a supported .npy file
+   */
+  static Values open(Path file, String path) {
+    Location location = Location.of(file.toString());
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
       return new Reading(channel, location, path).read();
     } catch (IOException e) {
-      throw new ExperimentException(location, path,
-          "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+      closeQuietly(channel);
+      throw cannotRead(location, path, e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
+    }
+  }
+
+  private static ExperimentException cannotRead(Location location, String path, IOException e) {
+    return new ExperimentException(location, path,
+        "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+  }
+
+  private static void closeQuietly(@Nullable FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Only read from: nothing is lost.
+      }
+    }
+  }
+
+  /** Reads from {@code position} until the buffer is full or the file ends; returns the bytes read. */
+  private static int readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    int start = buffer.position();
+    long at = position;
+    while (buffer.hasRemaining()) {
+      int read = channel.read(buffer, at);
+      if (read < 0) {
+        break;
+      }
+      at += read;
+    }
+    return buffer.position() - start;
+  }
+
+  /**
+   * An open {@code .npy} file whose header is read and checked: its values, read on demand with positional reads
+   * into one reused buffer, so that a file of any size is read in constant memory.
+   */
+  static final class Values implements AutoCloseable {
+    private final FileChannel channel;
+    private final Location location;
+    private final String path;
+    private final String dtype;
+    private final long[] shape;
+    private final long dataStart;
+    private final int itemSize;
+    private @Nullable ByteBuffer buffer;
+
+    private Values(FileChannel channel, Location location, String path, String dtype, long[] shape,
+        long dataStart) {
+      this.channel = channel;
+      this.location = location;
+      this.path = path;
+      this.dtype = dtype;
+      this.shape = shape;
+      this.dataStart = dataStart;
+      this.itemSize = ITEM_SIZES.get(dtype);
+    }
+
+    String dtype() {
+      return dtype;
+    }
+
+    /** N: the length of the first dimension. */
+    int rows() {
+      return (int) shape[0];
+    }
+
+    /** M: the length of the second dimension, 1 for a 1-D array. */
+    int columns() {
+      return shape.length == 1 ? 1 : (int) shape[1];
+    }
+
+    /** N·M. */
+    int elements() {
+      return rows() * columns();
+    }
+
+    String shapeText() {
+      return NpyArray.shapeText(shape);
+    }
+
+    /** Whether the values are {@code <f4}. */
+    boolean isFloat32() {
+      return dtype.equals("<f4");
+    }
+
+    /**
+     * Whether every value is exactly a float: {@code <f4}, or integers of magnitude at most 2<sup>24</sup> (which
+     * takes a pass over an integer file).
+     */
+    boolean fitsFloat32() {
+      if (isFloat32()) {
+        return true;
+      }
+      if (!dtype.startsWith("<i")) {
+        return false;
+      }
+      double[] part = new double[Math.min(elements(), CHUNK)];
+      for (int from = 0; from < elements(); from += part.length) {
+        int count = Math.min(part.length, elements() - from);
+        read(from, part, 0, count);
+        for (int i = 0; i < count; i++) {
+          if (Math.abs(part[i]) > FLOAT_EXACT) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    /** Reads {@code count} values from element {@code from} on into {@code into} at {@code offset}; any dtype. */
+    void read(long from, double[] into, int offset, int count) {
+      readInto(from, into, null, offset, count);
+    }
+
+    /** Reads {@code count} values into a float array: {@code <f4} as they are, other dtypes rounded. */
+    void read(long from, float[] into, int offset, int count) {
+      readInto(from, null, into, offset, count);
+    }
+
+    private void readInto(long from, double @Nullable [] doubles, float @Nullable [] floats, int offset, int count) {
+      ByteBuffer chunk = buffer();
+      long position = dataStart + from * itemSize;
+      try {
+        for (int done = 0; done < count; ) {
+          int part = Math.min(count - done, chunk.capacity() / itemSize);
+          chunk.clear().limit(part * itemSize);
+          if (readFully(channel, chunk, position) < part * itemSize) {
+            throw new ExperimentException(location, path,
+                "truncated: the file ended while its data was read; was it written to meanwhile?");
+          }
+          chunk.flip();
+          position += (long) part * itemSize;
+          int at = offset + done;
+          switch (dtype) {
+            case "<f4" -> {
+              if (floats != null) {
+                chunk.asFloatBuffer().get(floats, at, part);
+              } else {
+                for (int i = 0; i < part; i++) {
+                  doubles[at + i] = chunk.getFloat();
+                }
+              }
+            }
+            case "<f8" -> {
+              if (doubles != null) {
+                chunk.asDoubleBuffer().get(doubles, at, part);
+              } else {
+                for (int i = 0; i < part; i++) {
+                  floats[at + i] = (float) chunk.getDouble();
+                }
+              }
+            }
+            case "<i4" -> {
+              for (int i = 0; i < part; i++) {
+                put(doubles, floats, at + i, chunk.getInt());
+              }
+            }
+            case "<i8" -> {
+              for (int i = 0; i < part; i++) {
+                put(doubles, floats, at + i, chunk.getLong());
+              }
+            }
+            default -> throw new IllegalStateException("dtype " + dtype);
+          }
+          done += part;
+        }
+      } catch (IOException e) {
+        throw cannotRead(location, path, e);
+      }
+    }
+
+    private static void put(double @Nullable [] doubles, float @Nullable [] floats, int at, double value) {
+      if (doubles != null) {
+        doubles[at] = value;
+      } else {
+        floats[at] = (float) value;
+      }
+    }
+
+    private ByteBuffer buffer() {
+      if (buffer == null) {
+        buffer = ByteBuffer.allocateDirect(READ_BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+      }
+      return buffer;
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(channel);
     }
   }
 
@@ -172,7 +389,7 @@ final class NpyArray {
       this.path = path;
     }
 
-    NpyArray read() throws IOException {
+    Values read() throws IOException {
       long size = channel.size();
       ByteBuffer prefix = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
       int prefixLength = readFully(prefix, 0);
@@ -243,55 +460,11 @@ final class NpyArray {
         throw problem("shape " + shapeText(shape) + " of " + dtype + " needs " + expected
             + " bytes of data but the file has " + actual + "; is more than one array saved in it?");
       }
-      return values(dtype, shape, (int) elements, dataStart);
+      return new Values(channel, location, path, dtype, shape, dataStart);
     }
 
-    private NpyArray values(String dtype, long[] shape, int elements, long dataStart) throws IOException {
-      ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-      int itemSize = ITEM_SIZES.get(dtype);
-      float @Nullable [] floats = dtype.equals("<f4") ? new float[elements] : null;
-      double @Nullable [] doubles = floats == null ? new double[elements] : null;
-      long position = dataStart;
-      for (int done = 0; done < elements; ) {
-        int count = Math.min(elements - done, CHUNK / itemSize);
-        chunk.clear().limit(count * itemSize);
-        if (readFully(chunk, position) < count * itemSize) {
-          throw problem("truncated: the file ended while its data was read; was it written to meanwhile?");
-        }
-        chunk.flip();
-        position += (long) count * itemSize;
-        switch (dtype) {
-          case "<f4" -> chunk.asFloatBuffer().get(floats, done, count);
-          case "<f8" -> chunk.asDoubleBuffer().get(doubles, done, count);
-          case "<i4" -> {
-            for (int i = 0; i < count; i++) {
-              doubles[done + i] = chunk.getInt();
-            }
-          }
-          case "<i8" -> {
-            for (int i = 0; i < count; i++) {
-              doubles[done + i] = chunk.getLong();
-            }
-          }
-          default -> throw new IllegalStateException("dtype " + dtype);
-        }
-        done += count;
-      }
-      return new NpyArray(dtype, shape, floats, doubles);
-    }
-
-    /** Reads from {@code position} until the buffer is full or the file ends; returns the bytes read. */
     private int readFully(ByteBuffer buffer, long position) throws IOException {
-      int start = buffer.position();
-      long at = position;
-      while (buffer.hasRemaining()) {
-        int read = channel.read(buffer, at);
-        if (read < 0) {
-          break;
-        }
-        at += read;
-      }
-      return buffer.position() - start;
+      return NpyArray.readFully(channel, buffer, position);
     }
 
     private Map<String, Object> header(String header) {

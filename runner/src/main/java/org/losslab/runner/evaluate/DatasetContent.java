@@ -3,51 +3,98 @@ package org.losslab.runner.evaluate;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.losslab.api.Batch;
 
-/** What the evaluator does to a dataset's content as a whole: hash it, find its NaN rows, drop them. */
+/** What the evaluator does to a dataset's content: hash it, find its NaN rows, drop them. */
 final class DatasetContent {
   private static final int CHUNK = 8192;
 
   private DatasetContent() {}
 
   /**
-   * The SHA-256 of a batch: a version tag, its shapes, then every prediction, label and weight as the IEEE 754 bits
-   * of the double it is evaluated as, big-endian. The same numbers give the same hash from CSV, .npy or inline.
+   * The SHA-256 of a dataset's content, fed chunk by chunk: the same value however the rows are cut into chunks.
+   *
+   * <p>It is the SHA-256 of a version tag, the shapes, and the SHA-256s of the predictions, of the labels and of the
+   * weights, each of them the IEEE 754 bits of every value as the double it is evaluated as, big-endian, in row
+   * order. The same numbers give the same hash from CSV, .npy or inline.
    */
-  static String sha256(Batch batch) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-    ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Long.BYTES);
-    buffer.put("losslab-dataset-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    buffer.putInt(batch.rows()).putInt(batch.predictionColumns()).putInt(batch.labelRows())
-        .putInt(batch.labelColumns()).putInt(batch.weightCount());
-    for (int i = 0, n = batch.rows() * batch.predictionColumns(); i < n; i++) {
-      flushIfFull(digest, buffer).putLong(Double.doubleToLongBits(batch.prediction(i)));
-    }
-    for (int i = 0, n = batch.labelRows() * batch.labelColumns(); i < n; i++) {
-      flushIfFull(digest, buffer).putLong(Double.doubleToLongBits(batch.label(i)));
-    }
-    for (int row = 0; row < batch.weightCount(); row++) {
-      flushIfFull(digest, buffer).putLong(Double.doubleToLongBits(batch.weight(row)));
-    }
-    buffer.flip();
-    digest.update(buffer);
-    return HexFormat.of().formatHex(digest.digest());
-  }
+  static final class Hash {
+    private final MessageDigest predictions = sha256();
+    private final MessageDigest labels = sha256();
+    private final MessageDigest weights = sha256();
+    private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Long.BYTES);
+    private long rows;
+    private long labelRows;
+    private int predictionColumns;
+    private int labelColumns;
+    private long weightCount = -1;
 
-  private static ByteBuffer flushIfFull(MessageDigest digest, ByteBuffer buffer) {
-    if (buffer.remaining() < Long.BYTES) {
+    /** Adds the next rows of the dataset. */
+    void add(Batch chunk) {
+      rows += chunk.rows();
+      labelRows += chunk.labelRows();
+      predictionColumns = chunk.predictionColumns();
+      labelColumns = chunk.labelColumns();
+      for (int i = 0, n = chunk.rows() * chunk.predictionColumns(); i < n; i++) {
+        flushIfFull(predictions).putLong(Double.doubleToLongBits(chunk.prediction(i)));
+      }
+      flush(predictions);
+      for (int i = 0, n = chunk.labelRows() * chunk.labelColumns(); i < n; i++) {
+        flushIfFull(labels).putLong(Double.doubleToLongBits(chunk.label(i)));
+      }
+      flush(labels);
+      if (chunk.hasWeights()) {
+        weightCount = Math.max(weightCount, 0) + chunk.weightCount();
+        for (int row = 0; row < chunk.weightCount(); row++) {
+          flushIfFull(weights).putLong(Double.doubleToLongBits(chunk.weight(row)));
+        }
+        flush(weights);
+      }
+    }
+
+    /** The hash of every row added, hex. */
+    String hex() {
+      MessageDigest whole = sha256();
+      ByteBuffer head = ByteBuffer.allocate(64);
+      head.put("losslab-dataset-2".getBytes(StandardCharsets.US_ASCII));
+      head.putLong(rows).putInt(predictionColumns).putLong(labelRows).putInt(labelColumns).putLong(weightCount);
+      head.flip();
+      whole.update(head);
+      whole.update(predictions.digest());
+      whole.update(labels.digest());
+      whole.update(weights.digest());
+      return HexFormat.of().formatHex(whole.digest());
+    }
+
+    private ByteBuffer flushIfFull(MessageDigest digest) {
+      if (buffer.remaining() < Long.BYTES) {
+        flush(digest);
+      }
+      return buffer;
+    }
+
+    private void flush(MessageDigest digest) {
       buffer.flip();
       digest.update(buffer);
       buffer.clear();
     }
-    return buffer;
+
+    private static MessageDigest sha256() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
+    }
+  }
+
+  /** The SHA-256 of a whole batch, as {@link Hash} gives it. */
+  static String sha256(Batch batch) {
+    Hash hash = new Hash();
+    hash.add(batch);
+    return hash.hex();
   }
 
   /** Which rows hold a NaN in their predictions, labels or weight; null when none does. */

@@ -41,7 +41,9 @@ public record Provenance(String losslab, List<Plugin> plugins, List<DatasetInfo>
    * @param rows the rows read
    * @param omitted the rows dropped for a NaN ({@code nan_policy: omit}); 0 otherwise
    * @param nanPolicy the dataset's NaN policy
-   * @param sha256 the SHA-256 of its content as read (shapes, then every value's IEEE 754 bits), hex
+   * @param sha256 the SHA-256 of its content as read (its shapes and every value's IEEE 754 bits), hex; null when
+   *     not computed (only the JSON report shows it)
    */
-  public record DatasetInfo(String name, String source, int rows, int omitted, String nanPolicy, String sha256) {}
+  public record DatasetInfo(String name, String source, long rows, long omitted, String nanPolicy,
+      @Nullable String sha256) {}
 }
