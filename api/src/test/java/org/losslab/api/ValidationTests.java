@@ -59,6 +59,30 @@ class ValidationTests {
     assertThat(e).hasMessage("sq: predictions row 1, column 0 is NaN; expected any finite number" + NAN_HINT);
   }
 
+  @Test
+  void aChunkOfADatasetNamesTheDatasetsRows() {
+    Batch chunk = Batch.of(new double[] {0.5, 0.25, 1.5}, new double[] {0, 1, 1}).withFirstRow(70_000);
+    InvalidInputException prediction = rejects(PROBABILITIES, chunk);
+    assertThat(prediction.getMessage()).startsWith("bce: predictions row 70002, column 0 is 1.5;");
+    assertThat(prediction.row()).isEqualTo(70_002);
+
+    InvalidInputException label = rejects(PROBABILITIES,
+        Batch.of(new double[] {0.5, 0.25}, new double[] {0, 2}).withFirstRow(9));
+    assertThat(label.getMessage()).startsWith("bce: labels row 10, column 0 is 2.0;");
+
+    InvalidInputException weight = rejects(SQUARED,
+        Batch.of(new double[] {1, 2}, new double[] {1, 2}).withWeights(new double[] {1, -1}).withFirstRow(5));
+    assertThat(weight).hasMessage("sq: weights row 6 is -1.0; expected a finite weight >= 0");
+    assertThat(weight.row()).isEqualTo(6);
+
+    InvalidInputException oneHot = rejects(CLASSES,
+        Batch.of(new double[][] {{1, 2}, {3, 4}}, new double[][] {{1, 0}, {0.5, 0.4}}).withFirstRow(3));
+    assertThat(oneHot.getMessage()).startsWith("ce: labels row 4 sums to 0.9");
+    // The first row does not change anything else about a batch.
+    assertThat(chunk.withFirstRow(0).firstRow()).isZero();
+    assertThat(chunk.withThreads(2).withWeights(new double[] {1, 1, 1}).firstRow()).isEqualTo(70_000);
+  }
+
   // --- shapes and size ------------------------------------------------------------------------------------------
 
   @Test
