@@ -123,23 +123,23 @@ say "in memory: losslab value(), $threads thread(s) ($java_repeats calls per los
 for name in l1_loss mean_bias_error huber_loss logcosh wce_loss balanced_ce_loss focal_loss hinge_loss mse \
     two_array_sum; do
   # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
-  java ${BENCH_JAVA_OPTS:-} -cp "$bench_jar" org.losslab.benchmarks.InMemoryHarness --data "$data" --only "$name" \
+  java --add-modules jdk.incubator.vector ${BENCH_JAVA_OPTS:-} -cp "$bench_jar" org.losslab.benchmarks.InMemoryHarness --data "$data" --only "$name" \
       --threads "$threads" --warmup "$java_warmup" --repeats "$java_repeats" >> "$results/losslab-inmemory.jsonl" \
       2>>"$log"
 done
 
-# 3b, 3c. End to end. The runner jar is run directly, as ./losslab execs it, so that a source changed during the
-#    benchmark cannot trigger ./losslab's rebuild inside a timed run.
+# 3b, 3c. End to end, through ./losslab as a user runs it (its JVM options and class-data archive), with
+#    LOSSLAB_NO_BUILD=1 so that a source changed during the benchmark cannot start a build inside a timed run.
 e2e() {
   local label="$1"; shift
   say "end to end: $label"
   python3 "$bench/timing.py" --label "$label" --runs "$runs" --warmup 1 --log "$log" --out "$results/e2e.jsonl" -- "$@"
 }
 # shellcheck disable=SC2086
-e2e losslab-npy java ${LOSSLAB_JAVA_OPTS:-} -jar "$losslab_jar" run "$data/tutorial-npy.yaml"
+e2e losslab-npy env LOSSLAB_NO_BUILD=1 "$root/losslab" run "$data/tutorial-npy.yaml"
 e2e numpy-npy python3 "$bench/numpy_e2e.py" "$data"
 # shellcheck disable=SC2086
-e2e losslab-csv java ${LOSSLAB_JAVA_OPTS:-} -jar "$losslab_jar" run "$data/tutorial-csv.yaml"
+e2e losslab-csv env LOSSLAB_NO_BUILD=1 "$root/losslab" run "$data/tutorial-csv.yaml"
 if [ "$numpy_csv" = yes ]; then
   e2e numpy-csv python3 "$bench/numpy_e2e.py" "$data" --csv
 fi

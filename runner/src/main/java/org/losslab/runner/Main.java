@@ -10,9 +10,16 @@ import picocli.CommandLine;
 
 /** The {@code losslab} command: parses the arguments, wires the parts with Guice, runs, and exits with its code. */
 public final class Main {
+  private static final String GUICE_BYTECODE = "guice_bytecode_gen_option";
+
   private Main() {}
 
   public static void main(String[] args) {
+    // Guice generates bytecode for faster reflection, which only pays off in a long-lived injector; this one
+    // builds a handful of objects once (about 25 ms less start-up without it).
+    if (System.getProperty(GUICE_BYTECODE) == null) {
+      System.setProperty(GUICE_BYTECODE, "DISABLED");
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);

@@ -35,16 +35,19 @@ public final class CsvReportWriter implements ReportWriter {
   private static final List<String> COLUMNS =
       List.of("name", "loss", "params", "dataset", "value", "expected", "difference", "status", "message");
 
-  private static final ObjectWriter WRITER;
+  /** Built on first use, so that a run writing another format does not pay for Jackson's start-up. */
+  private static final class Holder {
+    static final ObjectWriter WRITER;
 
-  static {
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator('\n');
-    COLUMNS.forEach(schema::addColumn);
-    CsvMapper mapper = CsvMapper.builder()
-        .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING,
-            CsvWriteFeature.QUOTE_STRINGS_WITH_LEADING_TRAILING_WHITESPACE)
-        .build();
-    WRITER = mapper.writer(schema.build());
+    static {
+      CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator('\n');
+      COLUMNS.forEach(schema::addColumn);
+      CsvMapper mapper = CsvMapper.builder()
+          .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING,
+              CsvWriteFeature.QUOTE_STRINGS_WITH_LEADING_TRAILING_WHITESPACE)
+          .build();
+      WRITER = mapper.writer(schema.build());
+    }
   }
 
   public CsvReportWriter() {}
@@ -71,7 +74,7 @@ public final class CsvReportWriter implements ReportWriter {
       row.put("message", message == null ? "" : message);
       rows.add(row);
     }
-    Text.append(out, WRITER.writeValueAsString(rows));
+    Text.append(out, Holder.WRITER.writeValueAsString(rows));
   }
 
   private static String params(Map<String, Object> params) {

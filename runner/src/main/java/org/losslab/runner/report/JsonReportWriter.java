@@ -55,17 +55,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonReportWriter implements ReportWriter {
 
-  private static final ObjectWriter WRITER;
+  /** Built on first use, so that a run writing another format does not pay for Jackson's start-up. */
+  private static final class Holder {
+    static final ObjectWriter WRITER;
 
-  static {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
-    WRITER = JsonMapper.builder().build().writer().with(printer);
+    static {
+      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+      DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+              .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+              .withObjectEmptySeparator("")
+              .withArrayEmptySeparator(""))
+          .withObjectIndenter(indenter)
+          .withArrayIndenter(indenter);
+      WRITER = JsonMapper.builder().build().writer().with(printer);
+    }
   }
 
   public JsonReportWriter() {}
@@ -78,7 +81,7 @@ public final class JsonReportWriter implements ReportWriter {
   @Override
   public void write(Report report, Appendable out) {
     StringWriter text = new StringWriter();
-    try (JsonGenerator json = WRITER.createGenerator(text)) {
+    try (JsonGenerator json = Holder.WRITER.createGenerator(text)) {
       json.writeStartObject();
       json.writeStringProperty("experiment", report.experiment());
       String description = report.description();
