@@ -254,6 +254,10 @@ public final class Evaluator {
 
     /** ±∞ anywhere, and NaN unless the policy handles it, reported with the dataset, the row and the value. */
     private void checkFinite(Batch batch, long firstRow, boolean nanIsError) {
+      if (DatasetContent.allFinite(batch)) {
+        checkWeights(batch, firstRow);
+        return;
+      }
       int columns = batch.predictionColumns();
       for (int i = 0, n = batch.rows() * columns; i < n; i++) {
         double value = batch.prediction(i);
@@ -268,13 +272,21 @@ public final class Evaluator {
           throw notFinite("labels", firstRow + i / labelColumns, i % labelColumns, value);
         }
       }
+      for (int row = 0; row < batch.weightCount(); row++) {
+        double value = batch.weight(row);
+        if (Double.isInfinite(value) || nanIsError && Double.isNaN(value)) {
+          throw notFinite("weights", firstRow + row, 0, value);
+        }
+      }
+      checkWeights(batch, firstRow);
+    }
+
+    /** Weights that are finite or NaN: none negative, and the dataset's total positive (checked at its end). */
+    private void checkWeights(Batch batch, long firstRow) {
       if (batch.hasWeights()) {
         weighted = true;
         for (int row = 0; row < batch.weightCount(); row++) {
           double value = batch.weight(row);
-          if (Double.isInfinite(value) || nanIsError && Double.isNaN(value)) {
-            throw notFinite("weights", firstRow + row, 0, value);
-          }
           // Bad weights are bad data, whatever loss reads them: an error, never a "skipped" pair.
           if (value < 0) {
             throw new ExperimentException(spec.location(), spec.path(), "weights row " + (firstRow + row) + " is "
