@@ -314,20 +314,20 @@ class CsvSourceTests {
     ExperimentException e = assertThrows(ExperimentException.class,
         () -> source.read(spec(file, List.of("p"), List.of("y"), null)));
 
-    // Jackson notices at the end of the file; the message says where the row with the stray quote starts.
-    assertThat(e).hasMessage(file + ":4:1: datasets.d: cannot read CSV: Missing closing quote for value"
-        + " (in row 0, which starts on line 2)");
+    // Noticed at the end of the file; the message points at the quote, and says where its row starts.
+    assertThat(e).hasMessage(file + ":2:2: datasets.d: cannot read CSV: the quote that opens field 2 is not closed"
+        + " before the end of the file (in row 0, which starts on line 2)");
   }
 
   @Test
-  void reportsAStrayCharacterAfterAQuoteWhereJacksonFindsIt() throws IOException {
+  void reportsAStrayCharacterAfterAClosingQuote() throws IOException {
     Path file = write("stray.csv", "p,y\n1,\"2\"x\n");
 
     ExperimentException e = assertThrows(ExperimentException.class,
         () -> source.read(spec(file, List.of("p"), List.of("y"), null)));
 
-    assertThat(e).hasMessage(file + ":2:7: datasets.d: cannot read CSV: Unexpected character ('x' (code 120)):"
-        + " Expected column separator character (',' (code 44)) or end-of-line");
+    assertThat(e).hasMessage(file + ":2:2: datasets.d: cannot read CSV: field 2 of row 0 has \"x\" after its closing"
+        + " quote; expected a comma or the end of the line");
   }
 
   @Test
@@ -338,8 +338,8 @@ class CsvSourceTests {
     ExperimentException e = assertThrows(ExperimentException.class,
         () -> source.read(spec(file, List.of("p"), List.of("y"), null)));
 
-    assertThat(e).hasMessage(file + ": datasets.d: cannot read CSV: Invalid UTF-8 start byte 0xff (at char #7,"
-        + " byte #7): check content encoding, does not look like UTF-8");
+    assertThat(e).hasMessage(file + ":2:2: datasets.d: cannot read CSV: field 2 of row 0 is not UTF-8 (byte 0xFF at"
+        + " offset 6 of the file); save the file as UTF-8");
   }
 
   @Test
