@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class Progress {
   private static final long QUIET_NANOS = 1_000_000_000L;
-  /** The bar counts per mille of a dataset. */
-  private static final int STEPS = 1000;
+  /** The bar counts percent of a dataset. */
+  private static final int STEPS = 100;
   private static final int WIDTH = 100;
 
   private final PrintWriter err;
