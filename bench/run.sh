@@ -123,7 +123,7 @@ say "in memory: losslab value(), $threads thread(s) ($java_repeats calls per los
 for name in l1_loss mean_bias_error huber_loss logcosh wce_loss balanced_ce_loss focal_loss hinge_loss mse \
     two_array_sum; do
   # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
-  java --add-modules jdk.incubator.vector ${BENCH_JAVA_OPTS:-} -cp "$bench_jar" org.losslab.benchmarks.InMemoryHarness --data "$data" --only "$name" \
+  java --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages ${BENCH_JAVA_OPTS:-} -cp "$bench_jar" org.losslab.benchmarks.InMemoryHarness --data "$data" --only "$name" \
       --threads "$threads" --warmup "$java_warmup" --repeats "$java_repeats" >> "$results/losslab-inmemory.jsonl" \
       2>>"$log"
 done

@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 // Throughput, in seconds: JMH reports an OPERATIONS counter as a rate only in this mode, so bytes come out as bytes/s.
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+// The forks run as the losslab launcher runs the CLI: the Vector API kernels, and huge pages on request.
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector",
+    "-XX:+UseTransparentHugePages"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class TwoArraySumBenchmark {
