@@ -270,8 +270,10 @@ final class CsvReader implements DatasetReader {
     if (chunkPredictions.length >= rows * columns) {
       return;
     }
-    // Grown as rows come, so that a small file does not take a whole chunk's memory.
-    int capacity = (int) Math.min(rowsPerChunk, Math.max(rows, 2L * chunkPredictions.length / Math.max(1, columns)));
+    // Grown as rows come, so that a small file does not take a whole chunk's memory; a large one gets a whole chunk
+    // at once (rows of 16 bytes or more, as numbers with several digits make them), not a series of copies.
+    long guess = Math.max(2L * chunkPredictions.length / Math.max(1, columns), layout.size() / 16);
+    int capacity = (int) Math.min(rowsPerChunk, Math.max(rows, guess));
     chunkPredictions = Arrays.copyOf(chunkPredictions, capacity * columns);
     chunkLabels = Arrays.copyOf(chunkLabels, capacity * labelColumns);
     if (weighted) {
