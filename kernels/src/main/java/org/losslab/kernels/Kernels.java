@@ -21,12 +21,13 @@ import org.losslab.api.BatchKernel;
  *   <li>scalar: the same formula in the same order; only the summation differs (a double accumulator per block of
  *       2<sup>12</sup> elements);
  *   <li>vector: lane-wise sums, and fewer transcendental functions for log-cosh and the cross-entropy family (see
- *       {@code VectorLoops}; its exp and log1p are within 1 ulp, {@code VectorMathTests}): per element within
+ *       {@code VectorLoops}; its exp, log1p and log are within 1 ulp, {@code VectorMathTests}): per element within
  *       10 ulp of the definition, the rounding of the definition's own formula included (measured over 2·10⁵
  *       inputs per loss and option, from 10⁻¹² to 10⁴, logits from 10⁻¹⁰ to 10³ and probabilities within 10⁻³⁰ of
- *       0 and 1; 0 ulp for the arithmetic losses, 8 for log-cosh, 3–6 for cross-entropy from probabilities, 4–9
- *       from logits for γ of 0, ½, 1 and 2). The exception is a large non-integer γ from logits, where σ^γ
- *       multiplies the error of σ: 13 ulp at γ = 3.7 (12 with the previous kernels).
+ *       0 and 1; 0 ulp for the arithmetic losses, 8 for log-cosh, 3–6 for cross-entropy from probabilities (3 for
+ *       γ of 0, 1 and 2, with {@code VectorMath}'s log: {@code KernelsTests}), 4–9 from logits for γ of 0, ½, 1
+ *       and 2). The exception is a large non-integer γ from logits, where σ^γ multiplies the error of σ: 13 ulp
+ *       at γ = 3.7 (12 with the previous kernels).
  * </ul>
  * Both stay within 1e-13·Σ|w·ℓ| of the exact sum in the tests ({@code KernelsTests}, and {@code KernelAgreementTests}
  * in the losses modules); typical differences are a few 1e-16 relative. The two paths (and vector widths) can

@@ -158,6 +158,55 @@ class KernelsTests {
     }
   }
 
+  static List<Case> probabilityCases() {
+    return cases().stream().filter(loss -> loss.inputs() == Inputs.PROBABILITY).toList();
+  }
+
+  /**
+   * The contract per element ({@code Kernels}): within 10 ulp of the definition (the scalar loop's value), each
+   * element alone in a full vector (weight 1 in its lane, 0 in the others, so that the sum is its loss), in both
+   * precisions, for probabilities over every binade down to 10⁻³⁰⁰ (subnormals in double), within 10⁻¹⁶ of 1, and
+   * uniform, both classes. Measured: at most 3 ulp for γ = 0, 1 and 2, 5 for the other γ.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("probabilityCases")
+  void crossEntropyFromProbabilitiesIsWithinTenUlpOfTheDefinitionPerElement(Case loss) {
+    Loop vector = loss.loop().apply(VECTOR);
+    Loop scalar = loss.loop().apply(SCALAR);
+    SplittableRandom random = new SplittableRandom(loss.name().hashCode() + 1);
+    double[] weights = new double[LANES];
+    weights[0] = 1;
+    double worst = 0;
+    String worstAt = "";
+    for (int n = 0; n < 20_000; n++) {
+      int kind = random.nextInt(4);
+      double p = kind == 0 ? Math.pow(10, random.nextDouble(-300, 0))
+          : kind == 1 ? 1 - Math.pow(10, random.nextDouble(-16, 0))
+          : kind == 2 ? random.nextDouble(0, 4.9e-324 * 1e5) : random.nextDouble();
+      double y = random.nextBoolean() ? 1 : 0;
+      double[] predictions = new double[LANES];
+      double[] labels = new double[LANES];
+      Arrays.fill(predictions, p);
+      Arrays.fill(labels, y);
+      float[] floatPredictions = toFloats(predictions);
+      float[] floatLabels = toFloats(labels);
+      double[][] actualAndExpected = {
+          {vector.sum(predictions, labels, weights, 0, LANES), scalar.value(p, y)},
+          {vector.sum(floatPredictions, floatLabels, weights, 0, LANES), scalar.value(floatPredictions[0], y)}};
+      for (double[] pair : actualAndExpected) {
+        if (!Double.isFinite(pair[1])) {
+          continue; // the edge test covers infinite losses
+        }
+        double ulps = pair[0] == pair[1] ? 0 : Math.abs(pair[0] - pair[1]) / Math.ulp(pair[1]);
+        if (!(ulps <= worst)) {
+          worst = ulps;
+          worstAt = "p = " + p + ", y = " + y + ": " + pair[0] + " against " + pair[1];
+        }
+      }
+    }
+    assertThat(worst).as("%s, largest error at %s", loss, worstAt).isLessThanOrEqualTo(10);
+  }
+
   @Test
   void aWeightedWideRowIsSummedRowByRowAndAZeroWeightRemovesAFiniteRow() {
     // Three rows of two columns, row 1 weighing 0.

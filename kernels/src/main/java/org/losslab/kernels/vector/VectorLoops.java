@@ -5,6 +5,7 @@ import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.POW;
@@ -21,6 +22,15 @@ import static org.losslab.kernels.vector.VectorMath.E8;
 import static org.losslab.kernels.vector.VectorMath.E9;
 import static org.losslab.kernels.vector.VectorMath.EXP_HIGH;
 import static org.losslab.kernels.vector.VectorMath.EXP_LOW;
+import static org.losslab.kernels.vector.VectorMath.LG1;
+import static org.losslab.kernels.vector.VectorMath.LG2;
+import static org.losslab.kernels.vector.VectorMath.LG3;
+import static org.losslab.kernels.vector.VectorMath.LG4;
+import static org.losslab.kernels.vector.VectorMath.LG5;
+import static org.losslab.kernels.vector.VectorMath.LG6;
+import static org.losslab.kernels.vector.VectorMath.LG7;
+import static org.losslab.kernels.vector.VectorMath.LN2_HEAD;
+import static org.losslab.kernels.vector.VectorMath.LN2_TAIL;
 import static org.losslab.kernels.vector.VectorMath.LOG2_E;
 import static org.losslab.kernels.vector.VectorMath.MINUS_LN2_HI;
 import static org.losslab.kernels.vector.VectorMath.MINUS_LN2_LO;
@@ -36,6 +46,7 @@ import static org.losslab.kernels.vector.VectorMath.P8;
 import static org.losslab.kernels.vector.VectorMath.P9;
 import static org.losslab.kernels.vector.VectorMath.SHIFT;
 import static org.losslab.kernels.vector.VectorMath.SHIFT_BITS;
+import static org.losslab.kernels.vector.VectorMath.SQRT_HALF_BITS;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -62,8 +73,9 @@ import org.losslab.kernels.ScalarLoops;
  *
  * <p>Where the formulas differ from the scalar ones (to need fewer logarithms and exponentials, which cost far
  * more than arithmetic), they are as accurate. Log-cosh and the cross-entropy from logits use {@link VectorMath}'s
- * exp and log1p, written out in the loop (see there why), within 1 ulp; the cross-entropy from probabilities uses
- * the Vector API's log (SVML on x86-64), within 1 ulp too.
+ * exp and log1p, written out in the loop (see there why), within 1 ulp; the cross-entropy from probabilities its
+ * log, within 1 ulp too, except for γ other than 0, 1 or 2, which keeps the Vector API's log and pow (SVML on
+ * x86-64).
  *
  * <p>Every loop checks its inputs ({@link Loop#checks}), which spares the framework its scalar scan. The
  * memory-bound ones do it as they read them, which saves a second pass over memory: the regression losses are not
@@ -123,7 +135,10 @@ public final class VectorLoops implements LoopFactory {
     Loop tail = scalar.crossEntropy(form);
     boolean product = Focus.exists(form.gamma());
     if (!form.fromLogits()) {
-      return product ? new ProbabilityCrossEntropy(form, tail) : new ProbabilityPowerCrossEntropy(form, tail);
+      if (!product) {
+        return new ProbabilityPowerCrossEntropy(form, tail);
+      }
+      return form.clip() ? new ProbabilityCrossEntropy(form, tail) : new ScaledProbabilityCrossEntropy(form, tail);
     }
     return product ? new LogitCrossEntropy(form, tail) : new LogitPowerCrossEntropy(form, tail);
   }
@@ -796,42 +811,45 @@ public final class VectorLoops implements LoopFactory {
   }
 
   /**
-   * −c·s̄^γ·log s from probabilities, γ = 0, 1 or 2, with one logarithm per element: q = clamp(p·scale, lo, hi)
-   * (clip: scale 1, [ε, 1 − ε]; scale mode: scale 1 − ε, [0, 1], the same numbers as the definition's either way);
-   * s = q for class 1 and log q is exact-input; s = u = 1 − q for class 0, where log1p(−q) = log u − ((u − 1) + q)/u
-   * recovers what rounding 1 − q lost (the classic log1p correction), so tiny q keep their digits. 1/u is taken as
-   * 1 + q: the correction is below 2⁻⁵³ and matters only next to a tiny log u, where q is tiny too, so the dropped
-   * q²/(1 − q) changes the result by less than an ulp, and saves a division.
+   * −c·s̄^γ·log s from probabilities, γ = 0, 1 or 2, clip mode, with one logarithm per element: q = clamp(p, ε,
+   * 1 − ε); s = q for class 1 and log q is exact-input; s = u = 1 − q for class 0, where log1p(−q) = log u −
+   * ((u − 1) + q)/u recovers what rounding 1 − q lost (the classic log1p correction), so tiny q keep their digits.
+   * 1/u is taken as 1 + q: the correction is below 2⁻⁵³ and matters only next to a tiny log u, where q is tiny too,
+   * so the dropped q²/(1 − q) changes the result by less than an ulp, and saves a division. The correction is
+   * written ((s − 1) + s̄)·(1 + q) for both classes: for class 1 (s = q, s̄ = fl(1 − q)) it is 0 exactly, since
+   * fl(q − 1) = −fl(1 − q), and needs no blend. The weights are negated once, outside the loop, and their product
+   * with the focus multiplies the logarithm in the fused multiply-add that sums it.
    *
-   * <p>The logarithm is the Vector API's: on JDK 17 for x86-64 it is Intel's SVML (JEP 414), and measured faster
-   * here than a hand-written one (26 cycles per 8 lanes against 30). The clamp compares and blends: Java's min and
-   * max, with their NaN and −0 rules, cost 8 of the loop's 62 cycles; the comparisons give the same numbers for
-   * valid inputs (a −0 stays −0, which changes no loss).
+   * <p>The logarithm is {@link VectorMath#log}, written out. The Vector API's (SVML on JDK 17 for x86-64, JEP 414)
+   * takes 26 cycles per 8 lanes against about 30, but it is a call, across which every vector register is
+   * caller-saved: C2 spills every vector live across it and reloads it after (6 of them in these loops), and with
+   * it the loop took a quarter more time (10.7 against 8.5 ms for 5·10⁶ floats on one thread, the tutorial's
+   * weighted cross-entropy in {@link ScaledProbabilityCrossEntropy}). The clamp
+   * compares and blends: Java's min and max, with their NaN and −0 rules, cost 8 of the loop's 62 cycles; the
+   * comparisons give the same numbers for valid inputs (a −0 stays −0, which changes no loss).
    */
   static final class ProbabilityCrossEntropy extends CrossEntropyLoop {
-    private final double positiveWeight;
-    private final double negativeWeight;
+    private final double minusPositiveWeight;
+    private final double minusNegativeWeight;
     private final double a;
     private final double b;
     private final double c;
     private final double d;
-    private final double scale;
     private final double low;
     private final double high;
     private final double lnBase;
 
     ProbabilityCrossEntropy(CrossEntropyForm form, Loop tail) {
       super(form, tail);
-      this.positiveWeight = form.positiveWeight();
-      this.negativeWeight = form.negativeWeight();
+      this.minusPositiveWeight = -form.positiveWeight();
+      this.minusNegativeWeight = -form.negativeWeight();
       Focus focus = Focus.of(form.gamma());
       this.a = focus.a();
       this.b = focus.b();
       this.c = focus.c();
       this.d = focus.d();
-      this.scale = form.clip() ? 1 : 1 - form.epsilon();
-      this.low = form.clip() ? form.epsilon() : 0;
-      this.high = form.clip() ? 1 - form.epsilon() : 1;
+      this.low = form.epsilon();
+      this.high = 1 - form.epsilon();
       this.lnBase = form.lnBase();
     }
 
@@ -842,18 +860,33 @@ public final class VectorLoops implements LoopFactory {
       for (int end = from + DOUBLES.loopBound(to - from); i < end; i += LANES) {
         DoubleVector prediction = DoubleVector.fromArray(DOUBLES, p, i);
         DoubleVector label = DoubleVector.fromArray(DOUBLES, y, i);
-        DoubleVector scaled = prediction.mul(scale);
-        DoubleVector raised = scaled.blend(low, scaled.lt(low));
+        DoubleVector raised = prediction.blend(low, prediction.lt(low));
         DoubleVector q = raised.blend(high, raised.compare(GT, high));
         VectorMask<Double> positive = label.eq(1);
         DoubleVector oneMinusQ = q.neg().add(1);
         DoubleVector s = oneMinusQ.blend(q, positive);
-        DoubleVector log = s.lanewise(LOG).sub(s.sub(1).add(q).mul(q.add(1)).blend(0, positive));
         DoubleVector sBar = q.blend(oneMinusQ, positive);
+        DoubleVector correction = s.sub(1).add(sBar).mul(q.add(1));
         DoubleVector focus = sBar.fma(a, b).mul(sBar.fma(c, d));
-        DoubleVector weight = DoubleVector.broadcast(DOUBLES, negativeWeight).blend(positiveWeight, positive);
-        DoubleVector loss = weight.mul(focus).mul(log.neg());
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        DoubleVector factor =
+            DoubleVector.broadcast(DOUBLES, minusNegativeWeight).blend(minusPositiveWeight, positive).mul(focus);
+        DoubleVector log; // VectorMath.log(s), written out: see VectorMath
+        {
+          LongVector bits = s.mul(0x1p54).reinterpretAsLongs();
+          LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+          DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
+          DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+          DoubleVector ratio = f.div(f.add(2));
+          DoubleVector z = ratio.mul(ratio);
+          DoubleVector z2 = z.mul(z);
+          DoubleVector z4 = z2.mul(z2);
+          DoubleVector r = z.mul(z2.fma(LG7, z.fma(LG6, LG5)).fma(z4, z.fma(LG4, LG3).fma(z2, z.fma(LG2, LG1))));
+          DoubleVector halfSquare = f.mul(f).mul(0.5);
+          log = dk.mul(LN2_HEAD).sub(halfSquare.sub(ratio.mul(halfSquare.add(r)).add(dk.mul(LN2_TAIL))).sub(f))
+              .blend(Double.NEGATIVE_INFINITY, s.eq(0));
+        }
+        DoubleVector loss = log.sub(correction);
+        sum = w == null ? loss.fma(factor, sum) : loss.mul(factor).fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
     }
@@ -867,24 +900,149 @@ public final class VectorLoops implements LoopFactory {
             (DoubleVector) FloatVector.fromArray(FLOATS, p, i).convertShape(F2D, DOUBLES, 0);
         DoubleVector label =
             (DoubleVector) FloatVector.fromArray(FLOATS, y, i).convertShape(F2D, DOUBLES, 0);
-        DoubleVector scaled = prediction.mul(scale);
-        DoubleVector raised = scaled.blend(low, scaled.lt(low));
+        DoubleVector raised = prediction.blend(low, prediction.lt(low));
         DoubleVector q = raised.blend(high, raised.compare(GT, high));
         VectorMask<Double> positive = label.eq(1);
         DoubleVector oneMinusQ = q.neg().add(1);
         DoubleVector s = oneMinusQ.blend(q, positive);
-        DoubleVector log = s.lanewise(LOG).sub(s.sub(1).add(q).mul(q.add(1)).blend(0, positive));
         DoubleVector sBar = q.blend(oneMinusQ, positive);
+        DoubleVector correction = s.sub(1).add(sBar).mul(q.add(1));
         DoubleVector focus = sBar.fma(a, b).mul(sBar.fma(c, d));
-        DoubleVector weight = DoubleVector.broadcast(DOUBLES, negativeWeight).blend(positiveWeight, positive);
-        DoubleVector loss = weight.mul(focus).mul(log.neg());
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        DoubleVector factor =
+            DoubleVector.broadcast(DOUBLES, minusNegativeWeight).blend(minusPositiveWeight, positive).mul(focus);
+        DoubleVector log; // VectorMath.log(s), written out: see VectorMath
+        {
+          LongVector bits = s.mul(0x1p54).reinterpretAsLongs();
+          LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+          DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
+          DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+          DoubleVector ratio = f.div(f.add(2));
+          DoubleVector z = ratio.mul(ratio);
+          DoubleVector z2 = z.mul(z);
+          DoubleVector z4 = z2.mul(z2);
+          DoubleVector r = z.mul(z2.fma(LG7, z.fma(LG6, LG5)).fma(z4, z.fma(LG4, LG3).fma(z2, z.fma(LG2, LG1))));
+          DoubleVector halfSquare = f.mul(f).mul(0.5);
+          log = dk.mul(LN2_HEAD).sub(halfSquare.sub(ratio.mul(halfSquare.add(r)).add(dk.mul(LN2_TAIL))).sub(f))
+              .blend(Double.NEGATIVE_INFINITY, s.eq(0));
+        }
+        DoubleVector loss = log.sub(correction);
+        sum = w == null ? loss.fma(factor, sum) : loss.mul(factor).fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
     }
   }
 
-  /** As {@link ProbabilityCrossEntropy}, for any other γ: s̄^γ with the vector pow. */
+  /**
+   * {@link ProbabilityCrossEntropy} in scale mode (q = p·(1 − ε)), the tutorial's weighted and binary cross-entropy
+   * and focal loss: without the clamp, since p·(1 − ε) is within [0, 1] for every p in [0, 1]. The loop does not
+   * check p, its caller does (an invalid p gives some number or NaN here, and the sum is NaN then). Without the two
+   * compares and blends, the tutorial's focal loss took a fifth less time; a loop of its own for γ = 0 (no focus)
+   * would save another 4 %, not worth a third copy.
+   */
+  static final class ScaledProbabilityCrossEntropy extends CrossEntropyLoop {
+    private final double minusPositiveWeight;
+    private final double minusNegativeWeight;
+    private final double a;
+    private final double b;
+    private final double c;
+    private final double d;
+    private final double scale;
+    private final double lnBase;
+
+    ScaledProbabilityCrossEntropy(CrossEntropyForm form, Loop tail) {
+      super(form, tail);
+      this.minusPositiveWeight = -form.positiveWeight();
+      this.minusNegativeWeight = -form.negativeWeight();
+      Focus focus = Focus.of(form.gamma());
+      this.a = focus.a();
+      this.b = focus.b();
+      this.c = focus.c();
+      this.d = focus.d();
+      this.scale = 1 - form.epsilon();
+      this.lnBase = form.lnBase();
+    }
+
+    @Override
+    double total(double[] p, double[] y, double @Nullable [] w, int from, int to) {
+      DoubleVector sum = DoubleVector.zero(DOUBLES);
+      int i = from;
+      for (int end = from + DOUBLES.loopBound(to - from); i < end; i += LANES) {
+        DoubleVector prediction = DoubleVector.fromArray(DOUBLES, p, i);
+        DoubleVector label = DoubleVector.fromArray(DOUBLES, y, i);
+        DoubleVector q = prediction.mul(scale);
+        VectorMask<Double> positive = label.eq(1);
+        DoubleVector oneMinusQ = q.neg().add(1);
+        DoubleVector s = oneMinusQ.blend(q, positive);
+        DoubleVector sBar = q.blend(oneMinusQ, positive);
+        DoubleVector correction = s.sub(1).add(sBar).mul(q.add(1));
+        DoubleVector focus = sBar.fma(a, b).mul(sBar.fma(c, d));
+        DoubleVector factor =
+            DoubleVector.broadcast(DOUBLES, minusNegativeWeight).blend(minusPositiveWeight, positive).mul(focus);
+        DoubleVector log; // VectorMath.log(s), written out: see VectorMath
+        {
+          LongVector bits = s.mul(0x1p54).reinterpretAsLongs();
+          LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+          DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
+          DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+          DoubleVector ratio = f.div(f.add(2));
+          DoubleVector z = ratio.mul(ratio);
+          DoubleVector z2 = z.mul(z);
+          DoubleVector z4 = z2.mul(z2);
+          DoubleVector r = z.mul(z2.fma(LG7, z.fma(LG6, LG5)).fma(z4, z.fma(LG4, LG3).fma(z2, z.fma(LG2, LG1))));
+          DoubleVector halfSquare = f.mul(f).mul(0.5);
+          log = dk.mul(LN2_HEAD).sub(halfSquare.sub(ratio.mul(halfSquare.add(r)).add(dk.mul(LN2_TAIL))).sub(f))
+              .blend(Double.NEGATIVE_INFINITY, s.eq(0));
+        }
+        DoubleVector loss = log.sub(correction);
+        sum = w == null ? loss.fma(factor, sum) : loss.mul(factor).fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+      }
+      return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
+    }
+
+    @Override
+    double total(float[] p, float[] y, double @Nullable [] w, int from, int to) {
+      DoubleVector sum = DoubleVector.zero(DOUBLES);
+      int i = from;
+      for (int end = from + DOUBLES.loopBound(to - from); i < end; i += LANES) {
+        DoubleVector prediction =
+            (DoubleVector) FloatVector.fromArray(FLOATS, p, i).convertShape(F2D, DOUBLES, 0);
+        DoubleVector label =
+            (DoubleVector) FloatVector.fromArray(FLOATS, y, i).convertShape(F2D, DOUBLES, 0);
+        DoubleVector q = prediction.mul(scale);
+        VectorMask<Double> positive = label.eq(1);
+        DoubleVector oneMinusQ = q.neg().add(1);
+        DoubleVector s = oneMinusQ.blend(q, positive);
+        DoubleVector sBar = q.blend(oneMinusQ, positive);
+        DoubleVector correction = s.sub(1).add(sBar).mul(q.add(1));
+        DoubleVector focus = sBar.fma(a, b).mul(sBar.fma(c, d));
+        DoubleVector factor =
+            DoubleVector.broadcast(DOUBLES, minusNegativeWeight).blend(minusPositiveWeight, positive).mul(focus);
+        DoubleVector log; // VectorMath.log(s), written out: see VectorMath
+        {
+          LongVector bits = s.mul(0x1p54).reinterpretAsLongs();
+          LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+          DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
+          DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+          DoubleVector ratio = f.div(f.add(2));
+          DoubleVector z = ratio.mul(ratio);
+          DoubleVector z2 = z.mul(z);
+          DoubleVector z4 = z2.mul(z2);
+          DoubleVector r = z.mul(z2.fma(LG7, z.fma(LG6, LG5)).fma(z4, z.fma(LG4, LG3).fma(z2, z.fma(LG2, LG1))));
+          DoubleVector halfSquare = f.mul(f).mul(0.5);
+          log = dk.mul(LN2_HEAD).sub(halfSquare.sub(ratio.mul(halfSquare.add(r)).add(dk.mul(LN2_TAIL))).sub(f))
+              .blend(Double.NEGATIVE_INFINITY, s.eq(0));
+        }
+        DoubleVector loss = log.sub(correction);
+        sum = w == null ? loss.fma(factor, sum) : loss.mul(factor).fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+      }
+      return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
+    }
+  }
+
+  /**
+   * As {@link ProbabilityCrossEntropy}, for any other γ and both modes: s̄^γ with the vector pow, and the Vector
+   * API's log; both are SVML calls, so the written-out log would spare none of the spills around them.
+   */
   static final class ProbabilityPowerCrossEntropy extends CrossEntropyLoop {
     private final double positiveWeight;
     private final double negativeWeight;

@@ -2,26 +2,29 @@ package org.losslab.kernels.vector;
 
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 
 /**
- * exp and log1p of every lane of a {@link DoubleVector}, from arithmetic that C2 compiles to plain vector
- * instructions, for the loops that need both (log-cosh, cross-entropy from logits).
+ * exp, log1p and log of every lane of a {@link DoubleVector}, from arithmetic that C2 compiles to plain vector
+ * instructions, for the loops that need them (log-cosh, cross-entropy from logits and from probabilities).
  *
  * <p>Why not {@code lanewise(EXP)} and {@code LOG1P}: on JDK 17 for x86-64 they are not per-lane scalar calls (as
  * one might expect; JEP 414 brought Intel's SVML there, {@code libjsvml}), but they are calls to general-purpose
  * routines: about 26 and 27 cycles per 8 lanes on this machine's AMD EPYC, against 22 for {@link #exp} and 13 for
  * {@link #log1p}, which needs only 0 ≤ x ≤ 1. Elsewhere (JDK 17 on AArch64) they are per-lane calls, ten times
- * slower. SVML's {@code LOG} is kept where a logarithm of any positive number is needed (cross-entropy from
- * probabilities): it measured faster than a hand-written one.
+ * slower. SVML's {@code LOG} alone is faster than {@link #log} (26 cycles per 8 lanes against about 30), but as a
+ * call it makes C2 spill every live vector around it (vector registers are caller-saved), which cost the
+ * cross-entropy loops more than the difference: see {@code VectorLoops.ProbabilityCrossEntropy}.
  *
  * <p>Each function reduces its argument (exp by Cody and Waite's scheme with integer operations on the exponent
- * bits, as in fdlibm; log1p needs no reduction on its range), evaluates a polynomial (Estrin's scheme: shorter
- * dependency chains than Horner's, 9 % faster in the loops), and rebuilds the result. The coefficients are minimax
- * fits made for this class (Remez exchange in 50-digit arithmetic, rounded to double). Measured against
+ * bits, as in fdlibm; log1p needs no reduction on its range; log splits off the exponent, as fdlibm), evaluates a
+ * polynomial (Estrin's scheme: shorter dependency chains than Horner's, 9 % faster in the loops), and rebuilds the
+ * result. The coefficients of exp and log1p are minimax fits made for this class (Remez exchange in 50-digit
+ * arithmetic, rounded to double); log's are fdlibm's. Measured against
  * {@link StrictMath} over 4·10⁶ inputs per range (random bit patterns, every binade, subnormals, the edges of each
  * range) and at the special values ({@code VectorMathTests}), every result is within 1 ulp of StrictMath's:
  * <ul>
@@ -29,6 +32,8 @@ import jdk.incubator.vector.LongVector;
  *       correctly rounded;
  *   <li>{@link #log1p}: for 0 ≤ x ≤ 1, the range the loops need (e<sup>−|x|</sup>, e<sup>−2a</sup>, cosh a − 1 &lt;
  *       0.3); it keeps ±0, subnormals and NaN.
+ *   <li>{@link #log}: for 0 ≤ x ≤ 1, the range of a probability, subnormals included; −∞ at ±0. Its coefficients
+ *       are fdlibm's ({@code e_log.c}), for the range fdlibm reduces to.
  * </ul>
  *
  * <p>The loops do not call these methods: they hold copies of their bodies, statement for statement. A loop that
@@ -74,6 +79,20 @@ final class VectorMath {
   static final DoubleVector P8 = constant(0x1.67ff27128ae42p-4);
   static final DoubleVector P9 = constant(0x1.4b858637b2603p-3);
 
+  // log(1 + f) = 2s + s·R(z), s = f/(2 + f), z = s² ≤ 0.0295 for √½ − 1 ≤ f ≤ √2 − 1: fdlibm's e_log.c (Lg1 to
+  // Lg7, error of R below 2^-58.45), and its split of ln 2, whose high part ends in 21 zero bits (k·LN2_HEAD is exact).
+  static final DoubleVector LG1 = constant(6.666666666666735130e-01);
+  static final DoubleVector LG2 = constant(3.999999999940941908e-01);
+  static final DoubleVector LG3 = constant(2.857142874366239149e-01);
+  static final DoubleVector LG4 = constant(2.222219843214978396e-01);
+  static final DoubleVector LG5 = constant(1.818357216161805012e-01);
+  static final DoubleVector LG6 = constant(1.531383769920937332e-01);
+  static final DoubleVector LG7 = constant(1.479819860511658591e-01);
+  static final double LN2_HEAD = 6.93147180369123816490e-01;
+  static final double LN2_TAIL = 1.90821492927058770002e-10;
+  /** The bits of √½, about: (bits of x·2⁵⁴ − these) &gt;&gt; 52 is k with x·2⁵⁴ = 2^k·m, √½ ≤ m &lt; √2. */
+  static final long SQRT_HALF_BITS = 0x3fe6a09e667f3bcdL;
+
   private VectorMath() {}
 
   private static DoubleVector constant(double value) {
@@ -98,6 +117,27 @@ final class VectorMath {
     DoubleVector scale1 = half.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
     DoubleVector scale2 = kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
     return r2.fma(poly, r).add(1).mul(scale1).mul(scale2);
+  }
+
+  /**
+   * log x lane by lane for 0 ≤ x ≤ 1, within 1 ulp; −∞ at ±0. fdlibm's scheme, x = 2^k·m with √½ ≤ m &lt; √2 and
+   * log x = k·ln 2 + log1p(m − 1) (m − 1 is exact), with integer operations on the exponent bits. x·2⁵⁴ is exact
+   * and normal for every x in range, subnormals included, so one reduction serves them all, without a branch.
+   */
+  static DoubleVector log(DoubleVector x) {
+    LongVector bits = x.mul(0x1p54).reinterpretAsLongs();
+    LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+    DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
+    DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+    DoubleVector ratio = f.div(f.add(2));
+    DoubleVector z = ratio.mul(ratio);
+    DoubleVector z2 = z.mul(z);
+    DoubleVector z4 = z2.mul(z2);
+    DoubleVector r = z.mul(z2.fma(LG7, z.fma(LG6, LG5)).fma(z4, z.fma(LG4, LG3).fma(z2, z.fma(LG2, LG1))));
+    DoubleVector halfSquare = f.mul(f).mul(0.5);
+    // fdlibm's order: k·ln 2 − ((½f² − (s·(½f² + R) + k·ln2_lo)) − f)
+    return dk.mul(LN2_HEAD).sub(halfSquare.sub(ratio.mul(halfSquare.add(r)).add(dk.mul(LN2_TAIL))).sub(f))
+        .blend(Double.NEGATIVE_INFINITY, x.eq(0));
   }
 
   /** log(1 + x) lane by lane for 0 ≤ x ≤ 1, within 1 ulp: x itself is the reduced argument. */

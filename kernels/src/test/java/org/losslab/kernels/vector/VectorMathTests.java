@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * {@link VectorMath} against {@link StrictMath} (fdlibm, itself within 1 ulp of the exact value): 2²¹ inputs per
  * range, from random bit patterns over the whole domain to narrow ranges where a reduction or a scaling step changes
  * (near 0, subnormal results, the overflow threshold), and the special values one by one. The measured maximum is
- * 1 ulp (never 2) for both functions; the tests allow 1.
+ * 1 ulp (never 2) for every function; the tests allow 1.
  *
  * <p>Runs with {@code --add-modules jdk.incubator.vector} (this module's surefire configuration).
  */
@@ -69,6 +69,31 @@ class VectorMathTests {
         .isEqualTo(Double.doubleToRawLongBits(-0.0));
     assertThat(evaluate(VectorMath::log1p, Double.MIN_VALUE)).isEqualTo(Double.MIN_VALUE);
     assertThat(evaluate(VectorMath::log1p, Double.NaN)).isNaN();
+  }
+
+  @Test
+  void logIsWithinAnUlpOfStrictMathFromZeroToOne() {
+    SplittableRandom random = new SplittableRandom(3);
+    long one = Double.doubleToRawLongBits(1);
+    // every binade of [0, 1], subnormals included, as often as the interval [½, 1]
+    assertWithinOneUlp(VectorMath::log, StrictMath::log, () -> Double.longBitsToDouble(random.nextLong(one + 1)));
+    assertWithinOneUlp(VectorMath::log, StrictMath::log, () -> random.nextDouble());
+    // next to 1, where log x is tiny, and on both sides of √½, where the reduction changes k
+    assertWithinOneUlp(VectorMath::log, StrictMath::log, () -> 1 - random.nextDouble(0, 1e-6));
+    assertWithinOneUlp(VectorMath::log, StrictMath::log, () -> random.nextDouble(0.7, 0.72));
+    assertWithinOneUlp(VectorMath::log, StrictMath::log, () -> random.nextDouble(0, 1e-300));
+  }
+
+  @Test
+  void logHasTheLimitsOfStrictMath() {
+    for (double x : new double[] {Double.MIN_VALUE, 2 * Double.MIN_VALUE, Math.nextDown(Double.MIN_NORMAL),
+        Double.MIN_NORMAL, 1e-300, 1e-17, Math.sqrt(0.5), Math.nextDown(Math.sqrt(0.5)), 0.5, Math.nextDown(1.0),
+        1}) {
+      assertThat(ulps(evaluate(VectorMath::log, x), StrictMath.log(x))).as("log(%s)", x).isLessThanOrEqualTo(1);
+    }
+    assertThat(evaluate(VectorMath::log, 1)).isZero();
+    assertThat(evaluate(VectorMath::log, 0)).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(evaluate(VectorMath::log, -0.0)).isEqualTo(Double.NEGATIVE_INFINITY);
   }
 
   /** The largest error over {@link #N} inputs from {@code inputs}, each input in a different lane position. */
