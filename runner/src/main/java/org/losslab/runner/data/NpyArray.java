@@ -38,6 +38,8 @@ final class NpyArray {
   private static final int CHUNK = 1 << 16;
   /** Bytes per positional read: large enough that system calls cost nothing, small enough to stay in cache. */
   private static final int READ_BUFFER = 1 << 20;
+  private static final ThreadLocal<ByteBuffer> BUFFERS =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_BUFFER).order(ByteOrder.LITTLE_ENDIAN));
   /** Integers up to this magnitude are exact in a float. */
   private static final double FLOAT_EXACT = 1 << 24;
 
@@ -127,7 +129,8 @@ final class NpyArray {
 
   /**
    * An open {@code .npy} file whose header is read and checked: its values, read on demand with positional reads
-   * into one reused buffer, so that a file of any size is read in constant memory.
+   * into a reused buffer per thread, so that a file of any size is read in constant memory, and parts of it on
+   * several threads at once.
    */
   static final class Values implements AutoCloseable {
     private final FileChannel channel;
@@ -137,8 +140,6 @@ final class NpyArray {
     private final long[] shape;
     private final long dataStart;
     private final int itemSize;
-    private @Nullable ByteBuffer buffer;
-
     private Values(FileChannel channel, Location location, String path, String dtype, long[] shape,
         long dataStart) {
       this.channel = channel;
@@ -272,11 +273,9 @@ final class NpyArray {
       }
     }
 
-    private ByteBuffer buffer() {
-      if (buffer == null) {
-        buffer = ByteBuffer.allocateDirect(READ_BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-      }
-      return buffer;
+    /** One read buffer per thread: parts of a file may be read on several threads at once. */
+    private static ByteBuffer buffer() {
+      return BUFFERS.get();
     }
 
     @Override

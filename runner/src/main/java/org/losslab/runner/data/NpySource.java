@@ -4,6 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.losslab.api.Batch;
 import org.losslab.runner.experiment.ExperimentException;
@@ -62,7 +67,11 @@ public final class NpySource implements DatasetSource {
     }
   }
 
-  /** Chunks of rows read from the open files, into arrays reused from chunk to chunk. */
+  /**
+   * Chunks of rows read from the open files. The next chunk is read on a thread of its own while the caller
+   * evaluates the current one (reading is mostly copying from the page cache, which the evaluation's threads do not
+   * do), into the other of two sets of arrays: the caller's chunk stays untouched until it asks for the next.
+   */
   private static final class Reader implements DatasetReader {
     private final NpyArray.Values predictions;
     private final NpyArray.Values labels;
@@ -71,12 +80,15 @@ public final class NpySource implements DatasetSource {
     private final int rowsPerChunk;
     private final String source;
     private final int rows;
+    private final Arrays[] sets = {new Arrays(), new Arrays()};
+    /** The first row not yet handed to a read. */
     private int next;
-    private float @Nullable [] floatPredictions;
-    private float @Nullable [] floatLabels;
-    private double @Nullable [] doublePredictions;
-    private double @Nullable [] doubleLabels;
-    private double @Nullable [] weightValues;
+    /** The rows delivered to the caller so far. */
+    private int delivered;
+    /** The set the next read fills. */
+    private int set;
+    private @Nullable Future<Chunk> ahead;
+    private @Nullable ExecutorService prefetcher;
 
     Reader(NpyArray.Values predictions, NpyArray.Values labels, NpyArray.@Nullable Values weights, boolean float32,
         int rowsPerChunk, String source) {
@@ -96,43 +108,98 @@ public final class NpySource implements DatasetSource {
 
     @Override
     public @Nullable Chunk next() {
-      if (next >= rows) {
+      Chunk chunk;
+      if (ahead != null) {
+        chunk = await(ahead);
+        ahead = null;
+      } else if (next < rows) {
+        chunk = read();
+      } else {
         return null;
       }
+      delivered += chunk.batch().rows();
+      if (next < rows) {
+        ahead = prefetcher().submit(this::read);
+      }
+      return chunk;
+    }
+
+    /** Reads the rows from {@link #next} on into the next set of arrays. */
+    private Chunk read() {
       int count = Math.min(rowsPerChunk, rows - next);
+      long from = next;
+      next += count;
+      Arrays into = sets[set];
+      set ^= 1;
       int columns = predictions.columns();
       int labelColumns = labels.columns();
-      long from = next;
       Batch batch;
       if (float32) {
-        floatPredictions = sized(floatPredictions, count * columns);
-        floatLabels = sized(floatLabels, count * labelColumns);
-        predictions.read(from * columns, floatPredictions, 0, count * columns);
-        labels.read(from * labelColumns, floatLabels, 0, count * labelColumns);
-        batch = Batch.ofRows(floatPredictions, columns, floatLabels, labelColumns);
+        into.floatPredictions = sized(into.floatPredictions, count * columns);
+        into.floatLabels = sized(into.floatLabels, count * labelColumns);
+        predictions.read(from * columns, into.floatPredictions, 0, count * columns);
+        labels.read(from * labelColumns, into.floatLabels, 0, count * labelColumns);
+        batch = Batch.ofRows(into.floatPredictions, columns, into.floatLabels, labelColumns);
       } else {
-        doublePredictions = sized(doublePredictions, count * columns);
-        doubleLabels = sized(doubleLabels, count * labelColumns);
-        predictions.read(from * columns, doublePredictions, 0, count * columns);
-        labels.read(from * labelColumns, doubleLabels, 0, count * labelColumns);
-        batch = Batch.ofRows(doublePredictions, columns, doubleLabels, labelColumns);
+        into.doublePredictions = sized(into.doublePredictions, count * columns);
+        into.doubleLabels = sized(into.doubleLabels, count * labelColumns);
+        predictions.read(from * columns, into.doublePredictions, 0, count * columns);
+        labels.read(from * labelColumns, into.doubleLabels, 0, count * labelColumns);
+        batch = Batch.ofRows(into.doublePredictions, columns, into.doubleLabels, labelColumns);
       }
       if (weights != null) {
-        weightValues = sized(weightValues, count);
-        weights.read(from, weightValues, 0, count);
-        batch = batch.withWeights(weightValues);
+        into.weights = sized(into.weights, count);
+        weights.read(from, into.weights, 0, count);
+        batch = batch.withWeights(into.weights);
       }
-      next += count;
       return new Chunk(batch, from);
+    }
+
+    private ExecutorService prefetcher() {
+      if (prefetcher == null) {
+        prefetcher = Executors.newSingleThreadExecutor(task -> {
+          Thread thread = new Thread(task, "losslab-npy-reader");
+          thread.setDaemon(true);
+          return thread;
+        });
+      }
+      return prefetcher;
+    }
+
+    /** The chunk read ahead; its reading's problem, if any, as if it had been read here. */
+    private static Chunk await(Future<Chunk> ahead) {
+      try {
+        return ahead.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException problem) {
+          throw problem;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading", e);
+      }
     }
 
     @Override
     public double progress() {
-      return rows == 0 ? 1 : (double) next / rows;
+      return rows == 0 ? 1 : (double) delivered / rows;
     }
 
     @Override
     public void close() {
+      if (prefetcher != null) {
+        prefetcher.shutdownNow();
+        try {
+          // The files are closed below: let a read in progress finish first (it takes milliseconds).
+          prefetcher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       predictions.close();
       labels.close();
       if (weights != null) {
@@ -147,6 +214,15 @@ public final class NpySource implements DatasetSource {
 
     private static double[] sized(double @Nullable [] array, int length) {
       return array != null && array.length == length ? array : new double[length];
+    }
+
+    /** One set of chunk arrays, in the precision read. */
+    private static final class Arrays {
+      float @Nullable [] floatPredictions;
+      float @Nullable [] floatLabels;
+      double @Nullable [] doublePredictions;
+      double @Nullable [] doubleLabels;
+      double @Nullable [] weights;
     }
   }
 

@@ -202,6 +202,33 @@ class StreamingTests {
   }
 
   @Test
+  void aNpyReaderReadsAheadAndClosingItMidFileStopsItsThread() throws IOException {
+    double[] predictions = new SplittableRandom(19).doubles(ROWS).toArray();
+    double[] labels = new SplittableRandom(20).doubles(ROWS).toArray();
+    Files.write(folder.resolve("p.npy"), npy(predictions));
+    Files.write(folder.resolve("y.npy"), npy(labels));
+    var spec = new org.losslab.runner.data.DatasetSpec.Npy("d", org.losslab.runner.experiment.Location.of("e.yaml"),
+        folder.resolve("p.npy"), folder.resolve("y.npy"), null);
+    var reader = new NpySource().open(spec, new ReadOptions(1000, 2));
+    long row = 0;
+    for (int chunk = 0; chunk < 3; chunk++) {
+      Batch batch = reader.next().batch();
+      for (int i = 0; i < batch.rows(); i++, row++) {
+        assertThat(batch.prediction(i)).isEqualTo(predictions[(int) row]);
+        assertThat(batch.label(i)).isEqualTo(labels[(int) row]);
+      }
+    }
+    assertThat(readerThreads()).isPositive();
+    reader.close();
+    assertThat(readerThreads()).isZero();
+  }
+
+  private static long readerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("losslab-npy-reader") && thread.isAlive()).count();
+  }
+
+  @Test
   void aDatasetWithNoRowsIsAnError() throws IOException {
     Experiment experiment = experiment("""
         datasets:
