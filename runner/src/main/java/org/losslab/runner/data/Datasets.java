@@ -80,6 +80,20 @@ public final class Datasets {
     return joined;
   }
 
+  /** A copy of the first {@code rows} rows of a batch (all of them if it has fewer), with its NaN policy. */
+  public static Batch head(Batch batch, int rows) {
+    int n = Math.min(rows, batch.rows());
+    int columns = batch.predictionColumns();
+    int labelColumns = batch.labelColumns();
+    Batch head = batch.isFloat()
+        ? Batch.ofRows(java.util.Arrays.copyOf(batch.floatPredictions(), n * columns), columns,
+            java.util.Arrays.copyOf(batch.floatLabels(), n * labelColumns), labelColumns)
+        : Batch.ofRows(java.util.Arrays.copyOf(batch.doublePredictions(), n * columns), columns,
+            java.util.Arrays.copyOf(batch.doubleLabels(), n * labelColumns), labelColumns);
+    head = head.withNanPolicy(batch.nanPolicy()).withFirstRow(batch.firstRow());
+    return batch.hasWeights() ? head.withWeights(java.util.Arrays.copyOf(batch.weights(), n)) : head;
+  }
+
   /** A copy of a chunk's batch, whose arrays its reader will not reuse; the NaN policy and first row are kept. */
   public static Batch copy(Batch batch) {
     Batch copy = batch.isFloat()

@@ -14,6 +14,7 @@ import org.losslab.runner.data.Chunk;
 import org.losslab.runner.data.DatasetReader;
 import org.losslab.runner.data.DatasetSource;
 import org.losslab.runner.data.DatasetSpec;
+import org.losslab.runner.data.Datasets;
 import org.losslab.runner.data.ReadOptions;
 import org.losslab.runner.evaluate.Provenance.DatasetInfo;
 import org.losslab.runner.experiment.Experiment;
@@ -38,6 +39,11 @@ import org.losslab.runner.experiment.Problem;
  * bitwise {@code loss.value(batch)}.
  */
 public final class Evaluator {
+  /** The warm-up: rows, calls (beyond the launcher's compile thresholds), and the chunks worth it. */
+  private static final int WARM_UP_ROWS = 256;
+  private static final int WARM_UP_CALLS = 64;
+  private static final int WARM_UP_MIN_ROWS = 1 << 16;
+
   private final Set<DatasetSource> sources;
 
   @Inject
@@ -167,6 +173,7 @@ public final class Evaluator {
     private long omitted;
     private boolean positiveWeight;
     private boolean weighted;
+    private boolean warmedUp;
 
     DatasetPass(DatasetSpec spec, NanPolicy policy, List<Pair> pairs, Options options, boolean evaluate) {
       this.spec = spec;
@@ -229,6 +236,11 @@ public final class Evaluator {
       checked = checked.withFirstRow(chunk.firstRow()).withThreads(options.read().threads());
       if (kept != null) {
         kept.add(org.losslab.runner.data.Datasets.copy(checked));
+      }
+      if (evaluate && !warmedUp && checked.rows() >= WARM_UP_MIN_ROWS) {
+        warmedUp = true;
+        Batch head = Datasets.head(checked, WARM_UP_ROWS);
+        pairs.forEach(pair -> pair.warmUp(head));
       }
       for (Pair pair : pairs) {
         pair.add(checked, evaluate);
@@ -331,6 +343,25 @@ public final class Evaluator {
 
     java.util.Optional<Problem> problem() {
       return java.util.Optional.ofNullable(problem);
+    }
+
+    /**
+     * Calls the loss a few times on a chunk's first rows, before the chunk itself: under the launcher's JIT options
+     * (vector kernels compiled after a few calls, and before the calling thread goes on), the kernels are then
+     * compiled before they meet the real chunk, which they would otherwise start in the interpreter, where every
+     * Vector API operation allocates. Elsewhere it costs a few milliseconds. Problems are left to {@link #add}.
+     */
+    void warmUp(Batch head) {
+      if (done() || !chunked) {
+        return;
+      }
+      try {
+        for (int call = 0; call < WARM_UP_CALLS; call++) {
+          run.function().partial(head);
+        }
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        // The evaluation of the chunk meets it again and reports it.
+      }
     }
 
     /** Adds a checked chunk: its partial sum, or, when not evaluating or not chunked, only its validation. */

@@ -103,6 +103,26 @@ class StreamingTests {
   }
 
   @Test
+  void theWarmUpOnAChunksFirstRowsLeavesTheirProblemsToTheEvaluation() throws IOException {
+    // One chunk of 100,003 rows: the evaluator first calls each loss on its first 256 rows, where the bad value is.
+    double[] predictions = new SplittableRandom(21).doubles(ROWS, 0.01, 0.99).toArray();
+    double[] labels = new double[ROWS];
+    predictions[7] = -0.5;
+    Experiment experiment = experiment("""
+        datasets:
+          d: {npy: {predictions: p.npy, labels: y.npy}}
+        losses:
+          - loss: binary_cross_entropy
+            datasets: [d]
+          - loss: focal
+        """, Map.of("p.npy", predictions, "y.npy", labels));
+    assertThatThrownBy(() -> evaluate(experiment, 1 << 22, 2))
+        .isInstanceOfSatisfying(ExperimentException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(problem -> assertThat(problem.toString())
+                .contains("does not accept dataset \"d\"", "predictions row 7, column 0 is -0.5")));
+  }
+
+  @Test
   void aLossUsedByDefaultIsSkippedByAValueInALateChunkAndTheOthersAreNot() throws IOException {
     double[] predictions = new SplittableRandom(14).doubles(ROWS, 0.01, 0.99).toArray();
     double[] labels = new double[ROWS];
