@@ -43,6 +43,14 @@ def verdict(ok, rows, target_rows):
     return word if rows == target_rows else f"{word} (at {rows:.0e} rows; the target is for {target_rows:.0e})"
 
 
+def median_jvm(records, key):
+    """Per key, the record with the median ms among those of several JVMs (the lower middle one for an even count)."""
+    groups = {}
+    for record in records:
+        groups.setdefault(key(record), []).append(record)
+    return {k: sorted(rs, key=lambda r: r["ms"])[(len(rs) - 1) // 2] for k, rs in groups.items()}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("results")
@@ -56,8 +64,9 @@ def main():
     numpy = {r["name"]: r for r in read_lines(os.path.join(args.results, "numpy-inmemory.jsonl"))}
     kept = {r["name"]: r for r in read_lines(os.path.join(args.results, "numpy-inmemory-kept.jsonl"))}
     java = read_lines(os.path.join(args.results, "losslab-inmemory.jsonl"))
-    losses = {r["name"]: r for r in java if r["name"] != "two_array_sum"}
-    sums = {r["threads"]: r for r in java if r["name"] == "two_array_sum"}
+    # run.sh starts several JVMs per loss (--jvms): keep, per loss, the JVM whose median is the median of them all.
+    losses = median_jvm((r for r in java if r["name"] != "two_array_sum"), lambda r: r["name"])
+    sums = median_jvm((r for r in java if r["name"] == "two_array_sum"), lambda r: r["threads"])
     e2e = {r["label"]: r for r in read_lines(os.path.join(args.results, "e2e.jsonl"))}
     checks = []
 
@@ -69,8 +78,10 @@ def main():
     note = "" if threads_used == meta["threads"] else \
         f" (asked for {meta['threads']}; Batch.withThreads is not in the api yet, so losses ran on {threads_used})"
     print()
+    jvms = meta.get("java_jvms", 1)
     print(f"In memory: median ms per call, NumPy (median of {meta['numpy_repeats']}) vs losslab value() on "
-          f"{threads_used} thread(s){note} (median of {meta['java_repeats']} after {meta['java_warmup']} warm-up calls)")
+          f"{threads_used} thread(s){note} (median of {meta['java_repeats']} after {meta['java_warmup']} warm-up calls"
+          f"{f', the median of {jvms} JVMs' if jvms > 1 else ''})")
     # The bandwidth is the best the sum reached on up to as many threads as the losses had: on a busy machine the
     # 2-thread sum can come out slower than the 1-thread one, and the lower figure would flatter the losses.
     reference_gbs = max((r["elements"] * BYTES_PER_ELEMENT * 2 / r["ms"] / 1e6

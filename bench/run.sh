@@ -8,6 +8,8 @@
 #   --threads T     threads for losslab's kernels (default 2)
 #   --runs K        end-to-end runs per command, after one warm-up (default 3)
 #   --repeats K     in-memory calls per loss (default 10 for losslab, 5 for NumPy)
+#   --jvms K        JVMs per loss for losslab in memory, the median of them reported (default 3: one JVM runs the
+#                   memory-bound losses at one of two speeds, about 1.4 or 1.9 ms at 1e7, for its whole life)
 #   --no-numpy-csv  skip np.loadtxt (default above 1e7 rows, where it takes minutes per run)
 #   --no-build      use the jars as they are
 #
@@ -27,16 +29,18 @@ runs=3
 java_repeats=10
 numpy_repeats=5
 java_warmup=5
+java_jvms=3
 numpy_csv=auto
 build=yes
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
-    --quick) rows=1e6; java_repeats=5; numpy_repeats=3; java_warmup=3; shift ;;
+    --quick) rows=1e6; java_repeats=5; numpy_repeats=3; java_warmup=3; java_jvms=1; shift ;;
     --threads) threads="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --repeats) java_repeats="$2"; numpy_repeats="$2"; shift 2 ;;
+    --jvms) java_jvms="$2"; shift 2 ;;
     --no-numpy-csv) numpy_csv=no; shift ;;
     --no-build) build=no; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -91,17 +95,17 @@ rm -rf "$results"
 mkdir -p "$results"
 has_threads=$(grep -q 'withThreads' "$root/api/src/main/java/org/losslab/api/Batch.java" && echo true || echo false)
 python3 - "$results/meta.json" "$n" "$threads" "$runs" "$java_repeats" "$numpy_repeats" "$java_warmup" \
-    "$has_threads" "$root" <<'PY'
+    "$has_threads" "$root" "$java_jvms" <<'PY'
 import json, os, subprocess, sys, datetime
 import numpy
-out, n, threads, runs, jr, nr, jw, has_threads, root = sys.argv[1:]
+out, n, threads, runs, jr, nr, jw, has_threads, root, jvms = sys.argv[1:]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown CPU")
 mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
 git = lambda *a: subprocess.run(["git", "-C", root, *a], capture_output=True, text=True).stdout.strip()
 commit = git("rev-parse", "--short", "HEAD") + (" + uncommitted changes" if git("status", "--porcelain") else "")
 json.dump({"rows": int(n), "threads": int(threads), "e2e_runs": int(runs), "e2e_warmup": 1,
-           "java_repeats": int(jr), "numpy_repeats": int(nr), "java_warmup": int(jw),
+           "java_repeats": int(jr), "numpy_repeats": int(nr), "java_warmup": int(jw), "java_jvms": int(jvms),
            "batch_with_threads": has_threads == "true",
            "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "cpu": cpu,
            "cores": os.cpu_count(), "memory_gb": round(mem / 1024 / 1024), "java": java[1] if len(java) > 1 else java[0],
@@ -119,13 +123,17 @@ say "in memory: NumPy again, with malloc keeping freed memory"
 MALLOC_MMAP_THRESHOLD_=1000000000 MALLOC_TRIM_THRESHOLD_=1000000000 \
     python3 "$bench/numpy_inmemory.py" "$data" --repeats "$numpy_repeats" > "$results/numpy-inmemory-kept.jsonl" \
     2>>"$log"
-say "in memory: losslab value(), $threads thread(s) ($java_repeats calls per loss, one JVM per loss)"
-for name in l1_loss mean_bias_error huber_loss logcosh wce_loss balanced_ce_loss focal_loss hinge_loss mse \
-    two_array_sum; do
-  # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
-  java --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages ${BENCH_JAVA_OPTS:-} -cp "$bench_jar" org.losslab.benchmarks.InMemoryHarness --data "$data" --only "$name" \
-      --threads "$threads" --warmup "$java_warmup" --repeats "$java_repeats" >> "$results/losslab-inmemory.jsonl" \
-      2>>"$log"
+say "in memory: losslab value(), $threads thread(s) ($java_repeats calls per loss, $java_jvms JVM(s) per loss)"
+# The JVMs take turns (each loss once, then each again), so that a slow spell of the machine does not fall on the
+# JVMs of one loss only.
+for _ in $(seq "$java_jvms"); do
+  for name in l1_loss mean_bias_error huber_loss logcosh wce_loss balanced_ce_loss focal_loss hinge_loss mse \
+      two_array_sum; do
+    # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
+    java --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages ${BENCH_JAVA_OPTS:-} -cp "$bench_jar" \
+        org.losslab.benchmarks.InMemoryHarness --data "$data" --only "$name" --threads "$threads" \
+        --warmup "$java_warmup" --repeats "$java_repeats" >> "$results/losslab-inmemory.jsonl" 2>>"$log"
+  done
 done
 
 # 3b, 3c. End to end, through ./losslab as a user runs it (its JVM options and class-data archive), with
