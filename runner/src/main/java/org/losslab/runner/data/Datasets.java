@@ -8,6 +8,9 @@ import org.losslab.runner.experiment.Problem;
 
 /** Whole datasets from chunked readers: for tests, tools and losses that cannot be evaluated chunk by chunk. */
 public final class Datasets {
+  /** The largest array most JVMs allocate (as {@code ArrayList} assumes): the most values one batch input holds. */
+  static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
   private Datasets() {}
 
   /**

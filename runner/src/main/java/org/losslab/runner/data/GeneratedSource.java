@@ -103,9 +103,9 @@ public final class GeneratedSource implements DatasetSource {
       throw problem(spec, ".classes", "classes (" + classes + ") must be >= 2");
     }
     int rows = spec.rows();
-    if ((long) rows * classes > DoubleArrayBuilder.MAX_LENGTH) {
+    if ((long) rows * classes > Datasets.MAX_ARRAY_LENGTH) {
       throw problem(spec, "", rows + " rows of " + classes + " classes are too many: at most "
-          + DoubleArrayBuilder.MAX_LENGTH + " values fit in one array");
+          + Datasets.MAX_ARRAY_LENGTH + " values fit in one array");
     }
     double[] labels = new double[rows];
     double[] predictions = new double[rows * classes];

@@ -441,9 +441,9 @@ final class NpyArray {
 
       long elements = 1;
       for (long length : shape) {
-        elements *= Math.min(length, DoubleArrayBuilder.MAX_LENGTH + 1L); // ≤ 2³¹ · 2³¹: cannot overflow
-        if (elements > DoubleArrayBuilder.MAX_LENGTH || length > DoubleArrayBuilder.MAX_LENGTH) {
-          throw problem("shape " + shapeText(shape) + " is too large: at most " + DoubleArrayBuilder.MAX_LENGTH
+        elements *= Math.min(length, Datasets.MAX_ARRAY_LENGTH + 1L); // ≤ 2³¹ · 2³¹: cannot overflow
+        if (elements > Datasets.MAX_ARRAY_LENGTH || length > Datasets.MAX_ARRAY_LENGTH) {
+          throw problem("shape " + shapeText(shape) + " is too large: at most " + Datasets.MAX_ARRAY_LENGTH
               + " values fit in one array");
         }
       }
