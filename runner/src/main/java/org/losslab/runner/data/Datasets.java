@@ -99,12 +99,6 @@ public final class Datasets {
 
   /** A copy of a chunk's batch, whose arrays its reader will not reuse; the NaN policy and first row are kept. */
   public static Batch copy(Batch batch) {
-    Batch copy = batch.isFloat()
-        ? Batch.ofRows(batch.floatPredictions().clone(), batch.predictionColumns(), batch.floatLabels().clone(),
-            batch.labelColumns())
-        : Batch.ofRows(batch.doublePredictions().clone(), batch.predictionColumns(), batch.doubleLabels().clone(),
-            batch.labelColumns());
-    copy = copy.withNanPolicy(batch.nanPolicy()).withFirstRow(batch.firstRow());
-    return batch.hasWeights() ? copy.withWeights(batch.weights()) : copy;
+    return head(batch, batch.rows());
   }
 }

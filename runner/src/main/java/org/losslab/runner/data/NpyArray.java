@@ -18,9 +18,9 @@ import org.losslab.runner.experiment.ExperimentException;
 import org.losslab.runner.experiment.Location;
 
 /**
- * A 1-D or 2-D array read from a NumPy {@code .npy} file (format versions 1.0, 2.0 and 3.0, as
- * {@code numpy.lib.format} describes them): little-endian {@code <f4} kept in single precision, {@code <f8},
- * {@code <i4} and {@code <i8} in double precision.
+ * Reads 1-D or 2-D arrays from NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0, as
+ * {@code numpy.lib.format} describes them): little-endian {@code <f4}, {@code <f8}, {@code <i4} and {@code <i8};
+ * {@link #open} checks the header, {@link Values} reads the values part by part.
  *
  * <p>The file is {@code \x93NUMPY}, a major and a minor version byte, the header's length (2 bytes in 1.0, 4 bytes
  * in 2.0 and 3.0, little-endian), the header (a Python dict literal such as
@@ -35,6 +35,7 @@ final class NpyArray {
       "supported: <f4, <f8, <i4, <i8 (little-endian float32, float64, int32, int64)";
   /** No real header comes near this; a larger length means a corrupt file, and is not worth allocating. */
   private static final int MAX_HEADER_LENGTH = 1 << 20;
+  /** Values per pass when an integer file is scanned for values a float cannot hold. */
   private static final int CHUNK = 1 << 16;
   /** Bytes per positional read: large enough that system calls cost nothing, small enough to stay in cache. */
   private static final int READ_BUFFER = 1 << 20;
@@ -43,38 +44,7 @@ final class NpyArray {
   /** Integers up to this magnitude are exact in a float. */
   private static final double FLOAT_EXACT = 1 << 24;
 
-  private final String dtype;
-  private final long[] shape;
-  private final float @Nullable [] floats;
-  private final double @Nullable [] doubles;
-
-  private NpyArray(String dtype, long[] shape, float @Nullable [] floats, double @Nullable [] doubles) {
-    this.dtype = dtype;
-    this.shape = shape;
-    this.floats = floats;
-    this.doubles = doubles;
-  }
-
-  /**
-   * Reads a whole file.
-   *
-   * @param file an existing regular file
-   * @param path the dataset's field path, for messages
-   * @throws ExperimentException at the file when it is not a supported .npy file
-   */
-  static NpyArray read(Path file, String path) {
-    Location location = Location.of(file.toString());
-    try (Values values = open(file, path)) {
-      float @Nullable [] floats = values.dtype().equals("<f4") ? new float[values.elements()] : null;
-      double @Nullable [] doubles = floats == null ? new double[values.elements()] : null;
-      if (floats != null) {
-        values.read(0, floats, 0, floats.length);
-      } else {
-        values.read(0, doubles, 0, doubles.length);
-      }
-      return new NpyArray(values.dtype(), values.shape, floats, doubles);
-    }
-  }
+  private NpyArray() {}
 
   /**
    * Opens a file and reads its header, for reading its values part by part.
@@ -149,10 +119,6 @@ final class NpyArray {
       this.shape = shape;
       this.dataStart = dataStart;
       this.itemSize = ITEM_SIZES.get(dtype);
-    }
-
-    String dtype() {
-      return dtype;
     }
 
     /** N: the length of the first dimension. */
@@ -282,83 +248,6 @@ final class NpyArray {
     public void close() {
       closeQuietly(channel);
     }
-  }
-
-  /** The dtype as the header gives it: {@code <f4}. */
-  String dtype() {
-    return dtype;
-  }
-
-  /** N: the length of the first dimension. */
-  int rows() {
-    return (int) shape[0];
-  }
-
-  /** M: the length of the second dimension, 1 for a 1-D array. */
-  int columns() {
-    return shape.length == 1 ? 1 : (int) shape[1];
-  }
-
-  /** The number of dimensions: 1 or 2. */
-  int dimensions() {
-    return shape.length;
-  }
-
-  /** The shape as NumPy prints it: {@code (3,)}, {@code (3, 2)}. */
-  String shapeText() {
-    return shapeText(shape);
-  }
-
-  /** Whether the values are single precision ({@code <f4}) and kept so. */
-  boolean isFloat32() {
-    return floats != null;
-  }
-
-  /** Whether every value is exactly a float: {@code <f4}, or integers of magnitude at most 2<sup>24</sup>. */
-  boolean fitsFloat32() {
-    if (floats != null) {
-      return true;
-    }
-    if (!dtype.startsWith("<i")) {
-      return false;
-    }
-    for (double value : doubles()) {
-      if (Math.abs(value) > FLOAT_EXACT) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The values row-major in single precision: the array read for {@code <f4}, a (narrowing) copy otherwise. */
-  float[] floats() {
-    if (floats != null) {
-      return floats;
-    }
-    double[] values = doubles();
-    float[] narrowed = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      narrowed[i] = (float) values[i];
-    }
-    return narrowed;
-  }
-
-  /** The values row-major in double precision: the array read, or a (widening, exact) copy for {@code <f4}. */
-  double[] doubles() {
-    if (doubles != null) {
-      return doubles;
-    }
-    float[] values = floats;
-    double[] widened = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      widened[i] = values[i];
-    }
-    return widened;
-  }
-
-  @Override
-  public String toString() {
-    return "NpyArray(" + dtype + ", shape " + shapeText() + ")";
   }
 
   static String shapeText(List<Long> shape) {
