@@ -113,6 +113,21 @@ public final class Kernels {
     return kernel(loops.squaredHinge(zeroOne));
   }
 
+  /**
+   * Whether {@code values[from..to)} holds no NaN and no ±∞: a pass at memory speed on the vector path (about four
+   * times the scalar one's), for readers that check what they have just read.
+   */
+  public boolean allFinite(float[] values, int from, int to) {
+    Objects.checkFromToIndex(from, to, values.length);
+    return loops.allFinite(values, from, to);
+  }
+
+  /** As {@link #allFinite(float[], int, int)}, for doubles. */
+  public boolean allFinite(double[] values, int from, int to) {
+    Objects.checkFromToIndex(from, to, values.length);
+    return loops.allFinite(values, from, to);
+  }
+
   /** The loops themselves, for tests that compare paths element range by element range. */
   public LoopFactory loops() {
     return loops;

@@ -29,4 +29,10 @@ public interface LoopFactory {
   Loop hinge(boolean zeroOne);
 
   Loop squaredHinge(boolean zeroOne);
+
+  /** Whether {@code values[from..to)} holds no NaN and no ±∞. */
+  boolean allFinite(float[] values, int from, int to);
+
+  /** Whether {@code values[from..to)} holds no NaN and no ±∞. */
+  boolean allFinite(double[] values, int from, int to);
 }

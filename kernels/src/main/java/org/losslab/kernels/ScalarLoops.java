@@ -64,6 +64,28 @@ public final class ScalarLoops implements LoopFactory {
     return new Hinge(zeroOne, true);
   }
 
+  private static final int FLOAT_EXPONENT = 0x7f80_0000;
+  private static final long DOUBLE_EXPONENT = 0x7ff0_0000_0000_0000L;
+
+  /** The largest exponent field seen, all ones only for NaN and ±∞: no branch per element. */
+  @Override
+  public boolean allFinite(float[] values, int from, int to) {
+    int exponent = 0;
+    for (int i = from; i < to; i++) {
+      exponent = Math.max(exponent, Float.floatToRawIntBits(values[i]) & FLOAT_EXPONENT);
+    }
+    return exponent != FLOAT_EXPONENT;
+  }
+
+  @Override
+  public boolean allFinite(double[] values, int from, int to) {
+    long exponent = 0;
+    for (int i = from; i < to; i++) {
+      exponent = Math.max(exponent, Double.doubleToRawLongBits(values[i]) & DOUBLE_EXPONENT);
+    }
+    return exponent != DOUBLE_EXPONENT;
+  }
+
   /**
    * A loss of the error p − y that is not finite wherever p or y is not: so is its sum, so these loops check real
    * inputs for free (the classification loops do not check; the framework scans their inputs).

@@ -187,7 +187,8 @@ final class CsvReader implements DatasetReader {
     if (weighted) {
       batch = batch.withWeights(exact(chunkWeights, filled));
     }
-    return new Chunk(batch, firstRow, firstNonFinite);
+    // Every NaN and ±∞ of a block is noted as it is parsed: none noted is all finite.
+    return new Chunk(batch, firstRow, firstNonFinite, firstNonFinite == null);
   }
 
   /** The first NaN or ±∞ of the current block's rows from {@link #copied} to {@code to}, or null. */

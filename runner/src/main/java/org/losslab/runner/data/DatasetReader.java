@@ -47,7 +47,7 @@ public interface DatasetReader extends AutoCloseable {
           return null;
         }
         done = true;
-        return new Chunk(dataset.batch(), 0, dataset.firstNonFinite());
+        return new Chunk(dataset.batch(), 0, dataset.firstNonFinite(), false);
       }
 
       @Override

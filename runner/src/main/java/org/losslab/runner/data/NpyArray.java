@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.losslab.kernels.Kernels;
 import org.losslab.runner.experiment.ExperimentException;
 import org.losslab.runner.experiment.Location;
 
@@ -169,17 +170,23 @@ final class NpyArray {
       return true;
     }
 
-    /** Reads {@code count} values from element {@code from} on into {@code into} at {@code offset}; any dtype. */
-    void read(long from, double[] into, int offset, int count) {
-      readInto(from, into, null, offset, count);
+    /**
+     * Reads {@code count} values from element {@code from} on into {@code into} at {@code offset}; any dtype.
+     * Returns whether they are all finite, checked block by block as each is copied, while it is in the cache.
+     */
+    boolean read(long from, double[] into, int offset, int count) {
+      return readInto(from, into, null, offset, count);
     }
 
     /** Reads {@code count} values into a float array: {@code <f4} as they are, other dtypes rounded. */
-    void read(long from, float[] into, int offset, int count) {
-      readInto(from, null, into, offset, count);
+    boolean read(long from, float[] into, int offset, int count) {
+      return readInto(from, null, into, offset, count);
     }
 
-    private void readInto(long from, double @Nullable [] doubles, float @Nullable [] floats, int offset, int count) {
+    private boolean readInto(long from, double @Nullable [] doubles, float @Nullable [] floats, int offset,
+        int count) {
+      Kernels kernels = Kernels.best();
+      boolean finite = true;
       ByteBuffer chunk = buffer();
       long position = dataStart + from * itemSize;
       try {
@@ -224,11 +231,17 @@ final class NpyArray {
             }
             default -> throw new IllegalStateException("dtype " + dtype);
           }
+          // Integers are finite, and so are their roundings to float (|i| < 2^63 < Float.MAX_VALUE).
+          if (finite && dtype.startsWith("<f")) {
+            finite = floats != null ? kernels.allFinite(floats, at, at + part)
+                : kernels.allFinite(doubles, at, at + part);
+          }
           done += part;
         }
       } catch (IOException e) {
         throw cannotRead(location, path, e);
       }
+      return finite;
     }
 
     private static void put(double @Nullable [] doubles, float @Nullable [] floats, int at, double value) {

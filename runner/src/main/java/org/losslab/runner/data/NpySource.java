@@ -134,25 +134,26 @@ public final class NpySource implements DatasetSource {
       int columns = predictions.columns();
       int labelColumns = labels.columns();
       Batch batch;
+      boolean finite;
       if (float32) {
         into.floatPredictions = sized(into.floatPredictions, count * columns);
         into.floatLabels = sized(into.floatLabels, count * labelColumns);
-        predictions.read(from * columns, into.floatPredictions, 0, count * columns);
-        labels.read(from * labelColumns, into.floatLabels, 0, count * labelColumns);
+        finite = predictions.read(from * columns, into.floatPredictions, 0, count * columns)
+            & labels.read(from * labelColumns, into.floatLabels, 0, count * labelColumns);
         batch = Batch.ofRows(into.floatPredictions, columns, into.floatLabels, labelColumns);
       } else {
         into.doublePredictions = sized(into.doublePredictions, count * columns);
         into.doubleLabels = sized(into.doubleLabels, count * labelColumns);
-        predictions.read(from * columns, into.doublePredictions, 0, count * columns);
-        labels.read(from * labelColumns, into.doubleLabels, 0, count * labelColumns);
+        finite = predictions.read(from * columns, into.doublePredictions, 0, count * columns)
+            & labels.read(from * labelColumns, into.doubleLabels, 0, count * labelColumns);
         batch = Batch.ofRows(into.doublePredictions, columns, into.doubleLabels, labelColumns);
       }
       if (weights != null) {
         into.weights = sized(into.weights, count);
-        weights.read(from, into.weights, 0, count);
+        finite &= weights.read(from, into.weights, 0, count);
         batch = batch.withWeights(into.weights);
       }
-      return new Chunk(batch, from);
+      return new Chunk(batch, from, null, finite);
     }
 
     private ExecutorService prefetcher() {

@@ -7,12 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 import org.losslab.api.Batch;
+import org.losslab.kernels.Kernels;
 
 /** What the evaluator does to a dataset's content: hash it, find its NaN rows, drop them. */
 final class DatasetContent {
   private static final int CHUNK = 8192;
-  private static final int FLOAT_EXPONENT = 0x7f80_0000;
-  private static final long DOUBLE_EXPONENT = 0x7ff0_0000_0000_0000L;
 
   private DatasetContent() {}
 
@@ -101,9 +100,8 @@ final class DatasetContent {
   }
 
   /**
-   * Whether every prediction, label and weight is finite: a pass the JIT can vectorise (the largest exponent field
-   * seen, which is all ones only for ±∞ and NaN), so that the common case costs a fraction of a pass that names the
-   * offending row.
+   * Whether every prediction, label and weight is finite: a vectorised pass ({@link Kernels#allFinite}), so that
+   * the common case costs a fraction of a pass that names the offending row.
    */
   static boolean allFinite(Batch batch) {
     return finite(batch.floatPredictions()) && finite(batch.doublePredictions()) && finite(batch.floatLabels())
@@ -111,25 +109,11 @@ final class DatasetContent {
   }
 
   private static boolean finite(float @Nullable [] values) {
-    if (values == null) {
-      return true;
-    }
-    int exponent = 0;
-    for (float value : values) {
-      exponent = Math.max(exponent, Float.floatToRawIntBits(value) & FLOAT_EXPONENT);
-    }
-    return exponent != FLOAT_EXPONENT;
+    return values == null || Kernels.best().allFinite(values, 0, values.length);
   }
 
   private static boolean finite(double @Nullable [] values) {
-    if (values == null) {
-      return true;
-    }
-    long exponent = 0;
-    for (double value : values) {
-      exponent = Math.max(exponent, Double.doubleToRawLongBits(value) & DOUBLE_EXPONENT);
-    }
-    return exponent != DOUBLE_EXPONENT;
+    return values == null || Kernels.best().allFinite(values, 0, values.length);
   }
 
   /** Which rows hold a NaN in their predictions, labels or weight; null when none does. */

@@ -228,7 +228,11 @@ public final class Evaluator {
       if (policy == NanPolicy.RAISE && chunk.firstNonFinite() != null) {
         throw new ExperimentException(List.of(chunk.firstNonFinite()));
       }
-      checkFinite(batch, chunk.firstRow(), policy == NanPolicy.RAISE);
+      if (chunk.allFinite()) {
+        checkWeights(batch, chunk.firstRow());
+      } else {
+        checkFinite(batch, chunk.firstRow(), policy == NanPolicy.RAISE);
+      }
       Batch checked = applyNanPolicy(batch);
       if (checked == null) {
         return;

@@ -11,6 +11,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,6 +169,49 @@ class NpySourceTests {
     Batch batch = source.read(spec(file, file, null)).batch();
 
     assertThat(batch.doublePredictions()).containsExactly(values);
+  }
+
+  /**
+   * The reader checks each chunk's values as it reads them: a chunk is marked all finite only when none of its
+   * predictions, labels or weights is NaN or ±∞, in both precisions (the evaluator then skips its own scan).
+   */
+  @Test
+  void marksTheChunksItCheckedFinite() throws IOException {
+    int n = 1000;
+    float[] p4 = new float[n];
+    float[] y4 = new float[n];
+    double[] p8 = new double[n];
+    double[] y8 = new double[n];
+    double[] w8 = new double[n];
+    for (int i = 0; i < n; i++) {
+      p4[i] = i * 0.5f;
+      y4[i] = -i;
+      p8[i] = i * 0.25;
+      y8[i] = i % 2;
+      w8[i] = 1;
+    }
+    p4[250] = Float.NaN; // chunk 1 of 4 (250 rows each)
+    y4[999] = Float.NEGATIVE_INFINITY; // chunk 3
+    p8[0] = Double.POSITIVE_INFINITY; // chunk 0
+    w8[600] = Double.NaN; // chunk 2
+    var float32 = spec(write("p4.npy", npy(1, header("<f4", false, "(" + n + ",)"), f4(p4))),
+        write("y4.npy", npy(1, header("<f4", false, "(" + n + ",)"), f4(y4))), null);
+    var float64 = spec(write("p8.npy", npy(1, header("<f8", false, "(" + n + ",)"), f8(p8))),
+        write("y8.npy", npy(1, header("<f8", false, "(" + n + ",)"), f8(y8))),
+        write("w8.npy", npy(1, header("<f8", false, "(" + n + ",)"), f8(w8))));
+
+    assertThat(finiteFlags(float32)).containsExactly(true, false, true, false);
+    assertThat(finiteFlags(float64)).containsExactly(false, true, false, true);
+  }
+
+  private List<Boolean> finiteFlags(DatasetSpec.Npy spec) {
+    List<Boolean> flags = new ArrayList<>();
+    try (DatasetReader reader = source.open(spec, new ReadOptions(250, 1))) {
+      for (Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
+        flags.add(chunk.allFinite());
+      }
+    }
+    return flags;
   }
 
   @Test
