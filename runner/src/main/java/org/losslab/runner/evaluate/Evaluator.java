@@ -244,7 +244,9 @@ public final class Evaluator {
       if (evaluate && !warmedUp && checked.rows() >= WARM_UP_MIN_ROWS) {
         warmedUp = true;
         Batch head = Datasets.head(checked, WARM_UP_ROWS);
-        pairs.forEach(pair -> pair.warmUp(head));
+        // Two at a time (the common pool and this thread): with the launcher's two C2 compiler threads, two kernels
+        // are compiled at once instead of one with a core idle.
+        pairs.parallelStream().forEach(pair -> pair.warmUp(head));
       }
       for (Pair pair : pairs) {
         pair.add(checked, evaluate);
