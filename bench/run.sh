@@ -93,12 +93,11 @@ cp "$bench/tutorial-npy.yaml" "$bench/tutorial-csv.yaml" "$data/"
 
 rm -rf "$results"
 mkdir -p "$results"
-has_threads=$(grep -q 'withThreads' "$root/api/src/main/java/org/losslab/api/Batch.java" && echo true || echo false)
 python3 - "$results/meta.json" "$n" "$threads" "$runs" "$java_repeats" "$numpy_repeats" "$java_warmup" \
-    "$has_threads" "$root" "$java_jvms" <<'PY'
+    "$root" "$java_jvms" <<'PY'
 import json, os, subprocess, sys, datetime
 import numpy
-out, n, threads, runs, jr, nr, jw, has_threads, root, jvms = sys.argv[1:]
+out, n, threads, runs, jr, nr, jw, root, jvms = sys.argv[1:]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown CPU")
 mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
@@ -106,7 +105,6 @@ git = lambda *a: subprocess.run(["git", "-C", root, *a], capture_output=True, te
 commit = git("rev-parse", "--short", "HEAD") + (" + uncommitted changes" if git("status", "--porcelain") else "")
 json.dump({"rows": int(n), "threads": int(threads), "e2e_runs": int(runs), "e2e_warmup": 1,
            "java_repeats": int(jr), "numpy_repeats": int(nr), "java_warmup": int(jw), "java_jvms": int(jvms),
-           "batch_with_threads": has_threads == "true",
            "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "cpu": cpu,
            "cores": os.cpu_count(), "memory_gb": round(mem / 1024 / 1024), "java": java[1] if len(java) > 1 else java[0],
            "numpy": numpy.__version__, "commit": commit, "load_average": os.getloadavg()[0]},
