@@ -77,6 +77,13 @@ import org.losslab.kernels.ScalarLoops;
  * log, within 1 ulp too, except for γ other than 0, 1 or 2, which keeps the Vector API's log and pow (SVML on
  * x86-64).
  *
+ * <p>The running sum is the argument of its addition, not the receiver ({@code loss.add(sum)}): a vector carried
+ * from one iteration to the next has its declared type at the loop's head, and a method called on it is a virtual
+ * call whose inlining, in a kernel compiled after a few calls (as the launcher has them), may find no type profile;
+ * the JIT then allocated every vector of the loop for the rest of the run (l1 on 10⁸ rows: 137 collections in 2 runs
+ * of 4, against 2–4 in 8 of 8 with the argument). As an argument it is checked against the receiver's exact class,
+ * which types it.
+ *
  * <p>Every loop checks its inputs ({@link Loop#checks}), which spares the framework its scalar scan. The
  * memory-bound ones do it as they read them, which saves a second pass over memory: the regression losses are not
  * finite where an input is not; the hinge losses add up, per lane, a measure that is 0 for valid inputs and
@@ -264,7 +271,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector label = DoubleVector.fromArray(DOUBLES, y, i);
         DoubleVector r = prediction.sub(label);
         DoubleVector loss = r.mul(r);
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -280,7 +287,7 @@ public final class VectorLoops implements LoopFactory {
             (DoubleVector) FloatVector.fromArray(FLOATS, y, i).convertShape(F2D, DOUBLES, 0);
         DoubleVector r = prediction.sub(label);
         DoubleVector loss = r.mul(r);
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -300,7 +307,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector prediction = DoubleVector.fromArray(DOUBLES, p, i);
         DoubleVector label = DoubleVector.fromArray(DOUBLES, y, i);
         DoubleVector loss = prediction.sub(label).abs();
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -315,7 +322,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector label =
             (DoubleVector) FloatVector.fromArray(FLOATS, y, i).convertShape(F2D, DOUBLES, 0);
         DoubleVector loss = prediction.sub(label).abs();
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -335,7 +342,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector prediction = DoubleVector.fromArray(DOUBLES, p, i);
         DoubleVector label = DoubleVector.fromArray(DOUBLES, y, i);
         DoubleVector loss = prediction.sub(label);
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -350,7 +357,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector label =
             (DoubleVector) FloatVector.fromArray(FLOATS, y, i).convertShape(F2D, DOUBLES, 0);
         DoubleVector loss = prediction.sub(label);
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -375,7 +382,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector a = prediction.sub(label).abs();
         DoubleVector m = a.min(delta);
         DoubleVector loss = m.mul(a.sub(m.mul(0.5)));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -392,7 +399,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector a = prediction.sub(label).abs();
         DoubleVector m = a.min(delta);
         DoubleVector loss = m.mul(a.sub(m.mul(0.5)));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -420,7 +427,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector a = r.abs();
         // ½r²/β as r²·(½/β): within an ulp of the definition's, without a division
         DoubleVector loss = a.sub(0.5 * beta).blend(r.mul(r).mul(halfOverBeta), a.lt(beta));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -438,7 +445,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector a = r.abs();
         // ½r²/β as r²·(½/β): within an ulp of the definition's, without a division
         DoubleVector loss = a.sub(0.5 * beta).blend(r.mul(r).mul(halfOverBeta), a.lt(beta));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -514,7 +521,7 @@ public final class VectorLoops implements LoopFactory {
           log1p = x.sub(halfSquare.sub(ratio.mul(halfSquare.add(r))));
         }
         DoubleVector loss = a.sub(LN2_HI).blend(0, inside).add(log1p.sub(LN2_LO).blend(log1p, inside));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -564,7 +571,7 @@ public final class VectorLoops implements LoopFactory {
           log1p = x.sub(halfSquare.sub(ratio.mul(halfSquare.add(r))));
         }
         DoubleVector loss = a.sub(LN2_HI).blend(0, inside).add(log1p.sub(LN2_LO).blend(log1p, inside));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to);
     }
@@ -610,7 +617,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector hinge = sign.mul(prediction).neg().add(1).max(0);
         DoubleVector loss = hinge;
         outside = outside.add(label.mul(label).sub(label.mul(c).add(d)).abs().add(prediction.mul(0)));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       double outsideTotal = outside.reduceLanes(ADD) + outside(p, y, i, to);
       return checked(sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to), outsideTotal);
@@ -630,7 +637,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector hinge = sign.mul(prediction).neg().add(1).max(0);
         DoubleVector loss = hinge;
         outside = outside.add(label.mul(label).sub(label.mul(c).add(d)).abs().add(prediction.mul(0)));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       double outsideTotal = outside.reduceLanes(ADD) + outside(p, y, i, to);
       return checked(sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to), outsideTotal);
@@ -677,7 +684,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector hinge = sign.mul(prediction).neg().add(1).max(0);
         DoubleVector loss = hinge.mul(hinge);
         outside = outside.add(label.mul(label).sub(label.mul(c).add(d)).abs().add(prediction.mul(0)));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       double outsideTotal = outside.reduceLanes(ADD) + outside(p, y, i, to);
       return checked(sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to), outsideTotal);
@@ -697,7 +704,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector hinge = sign.mul(prediction).neg().add(1).max(0);
         DoubleVector loss = hinge.mul(hinge);
         outside = outside.add(label.mul(label).sub(label.mul(c).add(d)).abs().add(prediction.mul(0)));
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       double outsideTotal = outside.reduceLanes(ADD) + outside(p, y, i, to);
       return checked(sum.reduceLanes(ADD) + tail.sum(p, y, w, i, to), outsideTotal);
@@ -1108,7 +1115,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector focus = sBar.lanewise(POW, gamma);
         DoubleVector weight = DoubleVector.broadcast(DOUBLES, negativeWeight).blend(positiveWeight, positive);
         DoubleVector loss = weight.mul(focus).mul(log.neg());
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
     }
@@ -1133,7 +1140,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector focus = sBar.lanewise(POW, gamma);
         DoubleVector weight = DoubleVector.broadcast(DOUBLES, negativeWeight).blend(positiveWeight, positive);
         DoubleVector loss = weight.mul(focus).mul(log.neg());
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
     }
@@ -1209,7 +1216,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector sBar = e.blend(1, minusT.compare(GE, 0)).div(e.add(1));
         DoubleVector focus = sBar.fma(a, b).mul(sBar.fma(c, d));
         DoubleVector loss = weight.mul(focus).mul(softplus);
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
     }
@@ -1259,7 +1266,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector sBar = e.blend(1, minusT.compare(GE, 0)).div(e.add(1));
         DoubleVector focus = sBar.fma(a, b).mul(sBar.fma(c, d));
         DoubleVector loss = weight.mul(focus).mul(softplus);
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
     }
@@ -1323,7 +1330,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector sBar = e.blend(1, minusT.compare(GE, 0)).div(e.add(1));
         DoubleVector focus = sBar.lanewise(POW, gamma);
         DoubleVector loss = weight.mul(focus).mul(softplus);
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
     }
@@ -1373,7 +1380,7 @@ public final class VectorLoops implements LoopFactory {
         DoubleVector sBar = e.blend(1, minusT.compare(GE, 0)).div(e.add(1));
         DoubleVector focus = sBar.lanewise(POW, gamma);
         DoubleVector loss = weight.mul(focus).mul(softplus);
-        sum = w == null ? sum.add(loss) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
+        sum = w == null ? loss.add(sum) : loss.fma(DoubleVector.fromArray(DOUBLES, w, i), sum);
       }
       return sum.reduceLanes(ADD) / lnBase + tail.sum(p, y, w, i, to);
     }
