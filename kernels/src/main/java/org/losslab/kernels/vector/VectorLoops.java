@@ -99,6 +99,13 @@ public final class VectorLoops implements LoopFactory {
   static final VectorSpecies<Float> FLOATS =
       VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
   static final int LANES = DOUBLES.length();
+  /**
+   * Longs of {@link #DOUBLES}' shape, the bits of its lanes. The exponent arithmetic reinterprets between the two with
+   * these constants ({@code reinterpretShape(LONGS, 0)}), not with {@code reinterpretAsLongs()}, which looks the
+   * species up at run time: in a kernel compiled early, the JIT could not always fold that lookup, the intrinsic
+   * failed, and every vector of the loop from there on was allocated, for the rest of the run.
+   */
+  static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, DOUBLES.vectorShape());
 
   private final ScalarLoops scalar = new ScalarLoops();
 
@@ -502,10 +509,11 @@ public final class VectorLoops implements LoopFactory {
           DoubleVector r4 = r2.mul(r2);
           DoubleVector poly = r.fma(E9, E8).fma(r4, r.fma(E7, E6).fma(r2, r.fma(E5, E4)))
               .fma(r4, r.fma(E3, E2).fma(r2, r.fma(E1, E0)));
-          LongVector kBits = t.reinterpretAsLongs().sub(SHIFT_BITS);
+          LongVector kBits = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(SHIFT_BITS);
           LongVector half = kBits.lanewise(ASHR, 1);
-          DoubleVector scale1 = half.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
-          DoubleVector scale2 = kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
+          DoubleVector scale1 = (DoubleVector) half.add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
+          DoubleVector scale2 =
+              (DoubleVector) kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
           e = r2.fma(poly, r).add(1).mul(scale1).mul(scale2);
         }
         DoubleVector log1p; // VectorMath.log1p(e.blend(coshMinusOne, inside)), written out: see VectorMath
@@ -552,10 +560,11 @@ public final class VectorLoops implements LoopFactory {
           DoubleVector r4 = r2.mul(r2);
           DoubleVector poly = r.fma(E9, E8).fma(r4, r.fma(E7, E6).fma(r2, r.fma(E5, E4)))
               .fma(r4, r.fma(E3, E2).fma(r2, r.fma(E1, E0)));
-          LongVector kBits = t.reinterpretAsLongs().sub(SHIFT_BITS);
+          LongVector kBits = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(SHIFT_BITS);
           LongVector half = kBits.lanewise(ASHR, 1);
-          DoubleVector scale1 = half.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
-          DoubleVector scale2 = kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
+          DoubleVector scale1 = (DoubleVector) half.add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
+          DoubleVector scale2 =
+              (DoubleVector) kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
           e = r2.fma(poly, r).add(1).mul(scale1).mul(scale2);
         }
         DoubleVector log1p; // VectorMath.log1p(e.blend(coshMinusOne, inside)), written out: see VectorMath
@@ -906,10 +915,10 @@ public final class VectorLoops implements LoopFactory {
             DoubleVector.broadcast(DOUBLES, minusNegativeWeight).blend(minusPositiveWeight, positive).mul(focus);
         DoubleVector log; // VectorMath.log(s), written out: see VectorMath
         {
-          LongVector bits = s.mul(0x1p54).reinterpretAsLongs();
+          LongVector bits = (LongVector) s.mul(0x1p54).reinterpretShape(LONGS, 0);
           LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-          DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
-          DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+          DoubleVector f = ((DoubleVector) bits.sub(k.lanewise(LSHL, 52)).reinterpretShape(DOUBLES, 0)).sub(1);
+          DoubleVector dk = ((DoubleVector) k.convertShape(L2D, DOUBLES, 0)).sub(54);
           DoubleVector ratio = f.div(f.add(2));
           DoubleVector z = ratio.mul(ratio);
           DoubleVector z2 = z.mul(z);
@@ -946,10 +955,10 @@ public final class VectorLoops implements LoopFactory {
             DoubleVector.broadcast(DOUBLES, minusNegativeWeight).blend(minusPositiveWeight, positive).mul(focus);
         DoubleVector log; // VectorMath.log(s), written out: see VectorMath
         {
-          LongVector bits = s.mul(0x1p54).reinterpretAsLongs();
+          LongVector bits = (LongVector) s.mul(0x1p54).reinterpretShape(LONGS, 0);
           LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-          DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
-          DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+          DoubleVector f = ((DoubleVector) bits.sub(k.lanewise(LSHL, 52)).reinterpretShape(DOUBLES, 0)).sub(1);
+          DoubleVector dk = ((DoubleVector) k.convertShape(L2D, DOUBLES, 0)).sub(54);
           DoubleVector ratio = f.div(f.add(2));
           DoubleVector z = ratio.mul(ratio);
           DoubleVector z2 = z.mul(z);
@@ -1014,10 +1023,10 @@ public final class VectorLoops implements LoopFactory {
             DoubleVector.broadcast(DOUBLES, minusNegativeWeight).blend(minusPositiveWeight, positive).mul(focus);
         DoubleVector log; // VectorMath.log(s), written out: see VectorMath
         {
-          LongVector bits = s.mul(0x1p54).reinterpretAsLongs();
+          LongVector bits = (LongVector) s.mul(0x1p54).reinterpretShape(LONGS, 0);
           LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-          DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
-          DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+          DoubleVector f = ((DoubleVector) bits.sub(k.lanewise(LSHL, 52)).reinterpretShape(DOUBLES, 0)).sub(1);
+          DoubleVector dk = ((DoubleVector) k.convertShape(L2D, DOUBLES, 0)).sub(54);
           DoubleVector ratio = f.div(f.add(2));
           DoubleVector z = ratio.mul(ratio);
           DoubleVector z2 = z.mul(z);
@@ -1053,10 +1062,10 @@ public final class VectorLoops implements LoopFactory {
             DoubleVector.broadcast(DOUBLES, minusNegativeWeight).blend(minusPositiveWeight, positive).mul(focus);
         DoubleVector log; // VectorMath.log(s), written out: see VectorMath
         {
-          LongVector bits = s.mul(0x1p54).reinterpretAsLongs();
+          LongVector bits = (LongVector) s.mul(0x1p54).reinterpretShape(LONGS, 0);
           LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-          DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
-          DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+          DoubleVector f = ((DoubleVector) bits.sub(k.lanewise(LSHL, 52)).reinterpretShape(DOUBLES, 0)).sub(1);
+          DoubleVector dk = ((DoubleVector) k.convertShape(L2D, DOUBLES, 0)).sub(54);
           DoubleVector ratio = f.div(f.add(2));
           DoubleVector z = ratio.mul(ratio);
           DoubleVector z2 = z.mul(z);
@@ -1193,10 +1202,11 @@ public final class VectorLoops implements LoopFactory {
           DoubleVector r4 = r2.mul(r2);
           DoubleVector poly = r.fma(E9, E8).fma(r4, r.fma(E7, E6).fma(r2, r.fma(E5, E4)))
               .fma(r4, r.fma(E3, E2).fma(r2, r.fma(E1, E0)));
-          LongVector kBits = t.reinterpretAsLongs().sub(SHIFT_BITS);
+          LongVector kBits = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(SHIFT_BITS);
           LongVector half = kBits.lanewise(ASHR, 1);
-          DoubleVector scale1 = half.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
-          DoubleVector scale2 = kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
+          DoubleVector scale1 = (DoubleVector) half.add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
+          DoubleVector scale2 =
+              (DoubleVector) kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
           e = r2.fma(poly, r).add(1).mul(scale1).mul(scale2);
         }
         DoubleVector log1p; // VectorMath.log1p(e), written out: see VectorMath
@@ -1243,10 +1253,11 @@ public final class VectorLoops implements LoopFactory {
           DoubleVector r4 = r2.mul(r2);
           DoubleVector poly = r.fma(E9, E8).fma(r4, r.fma(E7, E6).fma(r2, r.fma(E5, E4)))
               .fma(r4, r.fma(E3, E2).fma(r2, r.fma(E1, E0)));
-          LongVector kBits = t.reinterpretAsLongs().sub(SHIFT_BITS);
+          LongVector kBits = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(SHIFT_BITS);
           LongVector half = kBits.lanewise(ASHR, 1);
-          DoubleVector scale1 = half.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
-          DoubleVector scale2 = kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
+          DoubleVector scale1 = (DoubleVector) half.add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
+          DoubleVector scale2 =
+              (DoubleVector) kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
           e = r2.fma(poly, r).add(1).mul(scale1).mul(scale2);
         }
         DoubleVector log1p; // VectorMath.log1p(e), written out: see VectorMath
@@ -1307,10 +1318,11 @@ public final class VectorLoops implements LoopFactory {
           DoubleVector r4 = r2.mul(r2);
           DoubleVector poly = r.fma(E9, E8).fma(r4, r.fma(E7, E6).fma(r2, r.fma(E5, E4)))
               .fma(r4, r.fma(E3, E2).fma(r2, r.fma(E1, E0)));
-          LongVector kBits = t.reinterpretAsLongs().sub(SHIFT_BITS);
+          LongVector kBits = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(SHIFT_BITS);
           LongVector half = kBits.lanewise(ASHR, 1);
-          DoubleVector scale1 = half.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
-          DoubleVector scale2 = kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
+          DoubleVector scale1 = (DoubleVector) half.add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
+          DoubleVector scale2 =
+              (DoubleVector) kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
           e = r2.fma(poly, r).add(1).mul(scale1).mul(scale2);
         }
         DoubleVector log1p; // VectorMath.log1p(e), written out: see VectorMath
@@ -1357,10 +1369,11 @@ public final class VectorLoops implements LoopFactory {
           DoubleVector r4 = r2.mul(r2);
           DoubleVector poly = r.fma(E9, E8).fma(r4, r.fma(E7, E6).fma(r2, r.fma(E5, E4)))
               .fma(r4, r.fma(E3, E2).fma(r2, r.fma(E1, E0)));
-          LongVector kBits = t.reinterpretAsLongs().sub(SHIFT_BITS);
+          LongVector kBits = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(SHIFT_BITS);
           LongVector half = kBits.lanewise(ASHR, 1);
-          DoubleVector scale1 = half.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
-          DoubleVector scale2 = kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
+          DoubleVector scale1 = (DoubleVector) half.add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
+          DoubleVector scale2 =
+              (DoubleVector) kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
           e = r2.fma(poly, r).add(1).mul(scale1).mul(scale2);
         }
         DoubleVector log1p; // VectorMath.log1p(e), written out: see VectorMath

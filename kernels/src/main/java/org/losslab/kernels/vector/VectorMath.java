@@ -4,6 +4,8 @@ import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LSHL;
+import static org.losslab.kernels.vector.VectorLoops.DOUBLES;
+import static org.losslab.kernels.vector.VectorLoops.LONGS;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -112,10 +114,10 @@ final class VectorMath {
         .fma(r4, r.fma(E3, E2).fma(r2, r.fma(E1, E0)));
     // 2^k in two factors, each a normal number for every k the clamp allows: the product rounds once, so results
     // that underflow to subnormals are rounded correctly, and those that overflow become ∞.
-    LongVector kBits = t.reinterpretAsLongs().sub(SHIFT_BITS);
+    LongVector kBits = ((LongVector) t.reinterpretShape(LONGS, 0)).sub(SHIFT_BITS);
     LongVector half = kBits.lanewise(ASHR, 1);
-    DoubleVector scale1 = half.add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
-    DoubleVector scale2 = kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretAsDoubles();
+    DoubleVector scale1 = (DoubleVector) half.add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
+    DoubleVector scale2 = (DoubleVector) kBits.sub(half).add(1023).lanewise(LSHL, 52).reinterpretShape(DOUBLES, 0);
     return r2.fma(poly, r).add(1).mul(scale1).mul(scale2);
   }
 
@@ -125,10 +127,10 @@ final class VectorMath {
    * and normal for every x in range, subnormals included, so one reduction serves them all, without a branch.
    */
   static DoubleVector log(DoubleVector x) {
-    LongVector bits = x.mul(0x1p54).reinterpretAsLongs();
+    LongVector bits = (LongVector) x.mul(0x1p54).reinterpretShape(LONGS, 0);
     LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-    DoubleVector f = bits.sub(k.lanewise(LSHL, 52)).reinterpretAsDoubles().sub(1);
-    DoubleVector dk = ((DoubleVector) k.convert(L2D, 0)).sub(54);
+    DoubleVector f = ((DoubleVector) bits.sub(k.lanewise(LSHL, 52)).reinterpretShape(DOUBLES, 0)).sub(1);
+    DoubleVector dk = ((DoubleVector) k.convertShape(L2D, DOUBLES, 0)).sub(54);
     DoubleVector ratio = f.div(f.add(2));
     DoubleVector z = ratio.mul(ratio);
     DoubleVector z2 = z.mul(z);
